@@ -1,0 +1,105 @@
+"""Closed vocabularies shared by every package: severities, bases, finding codes, actions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Basis(StrEnum):
+    CONSENT = "consent"
+    SOFT_OPT_IN = "soft_opt_in"
+    SERVICE = "service"
+
+
+class FindingCode(StrEnum):
+    OBJECTION_NOT_HONOURED = "OBJECTION_NOT_HONOURED"
+    SUPPRESSION_BREACH = "SUPPRESSION_BREACH"
+    CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN"
+    SOFT_OPT_IN_EXPIRED = "SOFT_OPT_IN_EXPIRED"
+    NO_MARKETING_BASIS = "NO_MARKETING_BASIS"
+    CONSENT_INCOMPLETE = "CONSENT_INCOMPLETE"
+    DUPLICATE_CONTACT = "DUPLICATE_CONTACT"
+    INVALID_EMAIL = "INVALID_EMAIL"
+    DSR_DUE_SOON = "DSR_DUE_SOON"
+    DSR_OVERDUE = "DSR_OVERDUE"
+    TRANSFER_WITHOUT_SAFEGUARD = "TRANSFER_WITHOUT_SAFEGUARD"
+
+
+SEVERITY: dict[FindingCode, Severity] = {
+    FindingCode.OBJECTION_NOT_HONOURED: Severity.CRITICAL,
+    FindingCode.SUPPRESSION_BREACH: Severity.CRITICAL,
+    FindingCode.CONSENT_WITHDRAWN: Severity.HIGH,
+    FindingCode.SOFT_OPT_IN_EXPIRED: Severity.HIGH,
+    FindingCode.NO_MARKETING_BASIS: Severity.HIGH,
+    FindingCode.CONSENT_INCOMPLETE: Severity.MEDIUM,
+    FindingCode.DUPLICATE_CONTACT: Severity.LOW,
+    FindingCode.INVALID_EMAIL: Severity.LOW,
+    FindingCode.DSR_DUE_SOON: Severity.MEDIUM,
+    FindingCode.DSR_OVERDUE: Severity.CRITICAL,
+    FindingCode.TRANSFER_WITHOUT_SAFEGUARD: Severity.CRITICAL,
+}
+
+# The findings that unsubscribe a (contact, list) pair, strongest first: when several hold for
+# one pair, only the first is reported and acted on (DESIGN.md, "Rule outputs").
+UNSUBSCRIBE_PRECEDENCE: tuple[FindingCode, ...] = (
+    FindingCode.OBJECTION_NOT_HONOURED,
+    FindingCode.SUPPRESSION_BREACH,
+    FindingCode.CONSENT_WITHDRAWN,
+    FindingCode.SOFT_OPT_IN_EXPIRED,
+    FindingCode.NO_MARKETING_BASIS,
+)
+
+
+class PurgeReason(StrEnum):
+    RETENTION_EXPIRED = "RETENTION_EXPIRED"
+    AFTER_WITHDRAWAL = "AFTER_WITHDRAWAL"
+    OBJECTED = "OBJECTED"
+    HARD_BOUNCE = "HARD_BOUNCE"
+    ERASURE_REQUEST = "ERASURE_REQUEST"
+
+
+# One reason per planned contact, strongest first: an erasure request is the data subject's own
+# demand, an objection is absolute (GDPR 21(3)); the time-based reasons follow.
+PURGE_PRECEDENCE: tuple[PurgeReason, ...] = (
+    PurgeReason.ERASURE_REQUEST,
+    PurgeReason.OBJECTED,
+    PurgeReason.AFTER_WITHDRAWAL,
+    PurgeReason.HARD_BOUNCE,
+    PurgeReason.RETENTION_EXPIRED,
+)
+
+
+class ActionType(StrEnum):
+    UNSUBSCRIBE = "unsubscribe"
+    TAG = "tag"
+    DELETE = "delete"
+    UPDATE = "update"
+
+
+OBJECTION_TAG = "rekisteri-objection"
+DIRECT_MARKETING_SCOPES = frozenset({"direct_marketing", "distance_selling", "all"})
+OBJECTION_SCOPES = (
+    "direct_marketing",
+    "distance_selling",
+    "market_research",
+    "person_directory",
+    "genealogy",
+    "all",
+)
+
+GRANT = "grant"
+WITHDRAW = "withdraw"
+CONSENT_ACTIONS = (GRANT, WITHDRAW)
+
+# ActiveCampaign contactList status values (FACTS.md); only ACTIVE receives campaigns.
+LIST_STATUS_UNCONFIRMED = 0
+LIST_STATUS_ACTIVE = 1
+LIST_STATUS_UNSUBSCRIBED = 2
+LIST_STATUS_BOUNCED = 3

@@ -1,0 +1,50 @@
+"""E-mail normalisation, validity and masking: the one place these rules are written down."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+# Pragmatic, not RFC 5322: exactly one "@", a non-empty local part, a dotted domain without
+# empty labels, no whitespace or control characters. Anything stricter rejects real addresses.
+_VALID = r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f.]+(?:\.[^@\s\x00-\x1f\x7f.]+)+"
+_VALID_RE = re.compile(_VALID)
+
+
+def normalise_email(email: str) -> str:
+    """Trim, Unicode NFC, lower-case; nothing else is folded (SPEC 4: no Gmail dot/plus rules)."""
+    return unicodedata.normalize("NFC", email.strip()).lower()
+
+
+def normalise_emails(emails: pd.Series) -> pd.Series:
+    """normalise_email over a Series; missing values stay missing."""
+    return emails.astype("object").str.strip().str.normalize("NFC").str.lower()
+
+
+def is_valid_email(email: str) -> bool:
+    return _VALID_RE.fullmatch(email) is not None
+
+
+def valid_emails(emails: pd.Series) -> pd.Series:
+    """is_valid_email over a Series; a missing address is not valid."""
+    return emails.astype("object").str.fullmatch(_VALID, na=False).astype(bool)
+
+
+def mask_email(email: str) -> str:
+    """`leena.soukkala@gmail.com` -> `l***@gmail.com`; anything not an address -> `***`."""
+    email = email.strip()
+    if not is_valid_email(email):
+        return "***"
+    local, domain = email.split("@")
+    return f"{local[0]}***@{domain}"
+
+
+def mask_emails(emails: pd.Series) -> pd.Series:
+    """mask_email over a Series; missing or invalid addresses -> `***`."""
+    stripped = emails.astype("object").str.strip()
+    valid = valid_emails(stripped)
+    parts = stripped.str.extract(r"^(?P<first>.)[^@]*@(?P<domain>.*)$", expand=True)
+    masked = parts["first"] + "***@" + parts["domain"]
+    return masked.where(valid, "***").astype("object")

@@ -1,0 +1,44 @@
+"""Report-only findings about the contacts themselves: duplicates and invalid addresses."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from compliance.codes import FindingCode
+from compliance.emails import valid_emails
+from compliance.findings import combine_findings, make_findings
+
+
+def contact_findings(contacts: pd.DataFrame) -> pd.DataFrame:
+    """DUPLICATE_CONTACT per contact sharing its email_norm; INVALID_EMAIL per invalid one.
+
+    `contacts` needs `contact_id` and `email_norm`.
+    """
+    norms = contacts["email_norm"].astype("object")
+    ids = contacts["contact_id"].to_numpy(dtype=np.int64)
+    known = norms.notna() & norms.ne("")
+    shared = known & norms.duplicated(keep=False)
+    # The count per address is small and repeats, so text is built once per distinct count.
+    counts = norms[shared].map(norms[shared].value_counts())
+    texts = {n: f"{n} contacts in ActiveCampaign share this address" for n in counts.unique()}
+    duplicate_details = counts.map(texts)
+    duplicates = make_findings(
+        codes=np.full(int(shared.sum()), FindingCode.DUPLICATE_CONTACT.value, dtype=object),
+        contact_ids=ids[shared.to_numpy()],
+        email_norms=norms[shared].to_numpy(dtype=object),
+        list_ids=None,
+        details=duplicate_details.to_numpy(dtype=object),
+    )
+    invalid = ~valid_emails(norms)
+    invalid_norms = norms[invalid].where(norms[invalid].notna(), None)
+    invalids = make_findings(
+        codes=np.full(int(invalid.sum()), FindingCode.INVALID_EMAIL.value, dtype=object),
+        contact_ids=ids[invalid.to_numpy()],
+        email_norms=invalid_norms.to_numpy(dtype=object),
+        list_ids=None,
+        details=np.full(
+            int(invalid.sum()), "the address is not a valid e-mail address", dtype=object
+        ),
+    )
+    return combine_findings([duplicates, invalids])

@@ -1,0 +1,207 @@
+"""Reconcile ActiveCampaign list memberships with the register: findings and the action plan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+
+from compliance.basis import KEEP, MarketingLists, PairVerdict, judge_pairs
+from compliance.codes import (
+    DIRECT_MARKETING_SCOPES,
+    LIST_STATUS_ACTIVE,
+    OBJECTION_TAG,
+    UNSUBSCRIBE_PRECEDENCE,
+    ActionType,
+    FindingCode,
+)
+from compliance.evidence import (
+    NAT,
+    Latest,
+    People,
+    compound,
+    consent_state,
+    latest_by_key,
+    positions,
+    take,
+)
+from compliance.findings import combine_actions, combine_findings, make_findings, nullable_ids
+from compliance.frames import conform, utc_ns, utc_timestamp
+from compliance.hygiene import contact_findings
+from compliance.policy import ListPolicy, RetentionPolicy
+
+_OBJECTION = UNSUBSCRIBE_PRECEDENCE.index(FindingCode.OBJECTION_NOT_HONOURED)
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    findings: pd.DataFrame
+    actions: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """Active memberships on marketing lists: contact row position and list position."""
+
+    row: np.ndarray
+    list_pos: np.ndarray
+
+
+def reconcile(
+    *,
+    contacts: pd.DataFrame,
+    memberships: pd.DataFrame,
+    consents: pd.DataFrame,
+    objections: pd.DataFrame,
+    customers: pd.DataFrame,
+    suppressions: pd.DataFrame,
+    lists: Sequence[ListPolicy],
+    policy: RetentionPolicy,
+    now: datetime,
+) -> Reconciliation:
+    """Findings for every rule of SPEC 5 and one unsubscribe per offending (contact, list)."""
+    now_ts = utc_timestamp(now)
+    contacts = conform(contacts, "contacts", ["contact_id", "email_norm", "suppression_key"])
+    contacts = contacts.drop_duplicates("contact_id", keep="last").reset_index(drop=True)
+    marketing = MarketingLists.of(lists)
+    people = People.of(contacts["email_norm"])
+    person = people.codes(contacts["email_norm"])
+    pairs = _active_pairs(contacts, memberships, marketing)
+
+    consent = conform(consents, "consents", ["email_norm", "purpose", "action", "at"])
+    for optional in ("wording_id", "notice_version"):
+        if optional in consents.columns:
+            consent[optional] = consents[optional].to_numpy()
+    purpose = positions(marketing.purposes, consent["purpose"])
+    state = consent_state(
+        compound(people.codes(consent["email_norm"]), purpose, len(marketing.purposes)), consent
+    )
+
+    objected = conform(objections, "objections", ["email_norm", "scope", "at"])
+    objected = objected[objected["scope"].isin(DIRECT_MARKETING_SCOPES)]
+    objection_at = latest_by_key(people.codes(objected["email_norm"]), utc_ns(objected["at"]))
+
+    verdict = judge_pairs(
+        person=person[pairs.row],
+        list_pos=pairs.list_pos,
+        objection_at=objection_at.lookup(person)[pairs.row],
+        suppressed_at=_suppressed_at(contacts, suppressions)[pairs.row],
+        lists=marketing,
+        consents=state,
+        purchases=_soft_purchases(customers, people, marketing),
+        soft_cutoff=_naive(now_ts - pd.DateOffset(months=policy.soft_opt_in_months)),
+    )
+    findings = combine_findings(
+        [_pair_findings(contacts, pairs, verdict, marketing), contact_findings(contacts)]
+    )
+    return Reconciliation(findings=findings, actions=_actions(contacts, pairs, verdict, marketing))
+
+
+def _naive(stamp: pd.Timestamp) -> np.datetime64:
+    return np.datetime64(stamp.tz_convert("UTC").tz_localize(None).as_unit("ns").to_datetime64())
+
+
+def _active_pairs(
+    contacts: pd.DataFrame, memberships: pd.DataFrame, marketing: MarketingLists
+) -> _Pairs:
+    frame = conform(memberships, "memberships", ["contact_id", "list_id", "status"])
+    frame = frame[frame["status"].eq(LIST_STATUS_ACTIVE) & frame["list_id"].isin(marketing.ids)]
+    row = positions(pd.Index(contacts["contact_id"]), frame["contact_id"])
+    list_pos = positions(marketing.ids, frame["list_id"])
+    # A membership of a contact we do not hold cannot be acted on; a repeated one is acted on once.
+    key = compound(row, list_pos, len(marketing))
+    keep = (key >= 0) & ~pd.Series(key).duplicated().to_numpy()
+    return _Pairs(row=row[keep], list_pos=list_pos[keep])
+
+
+def _suppressed_at(contacts: pd.DataFrame, suppressions: pd.DataFrame) -> np.ndarray:
+    """Per contact row: the latest created_at of a suppression row with its key, else NaT."""
+    rows = conform(suppressions, "suppressions", ["key", "created_at"])
+    latest = rows.groupby("key")["created_at"].max()
+    where = positions(latest.index, contacts["suppression_key"])
+    return take(utc_ns(latest), where, NAT)
+
+
+def _soft_purchases(customers: pd.DataFrame, people: People, marketing: MarketingLists) -> Latest:
+    """Latest purchase per (person, soft-opt-in list) within that list's product groups."""
+    bought = conform(customers, "customers", ["email_norm", "last_purchase_at", "product_group"])
+    bought = bought.merge(marketing.product_groups(), on="product_group", how="inner")
+    keys = compound(
+        people.codes(bought["email_norm"]), bought["list_pos"].to_numpy(), len(marketing)
+    )
+    return latest_by_key(keys, utc_ns(bought["last_purchase_at"]))
+
+
+def _pair_findings(
+    contacts: pd.DataFrame, pairs: _Pairs, verdict: PairVerdict, marketing: MarketingLists
+) -> pd.DataFrame:
+    codes = [code.value for code in UNSUBSCRIBE_PRECEDENCE] + [FindingCode.CONSENT_INCOMPLETE]
+    incomplete = len(codes) - 1
+    rule = np.where(verdict.incomplete, incomplete, verdict.rule)
+    hit = rule != KEEP
+    rule, row, list_pos = rule[hit], pairs.row[hit], pairs.list_pos[hit]
+    # Detail text depends only on (rule, list): build each distinct text once, then gather.
+    combo, inverse = np.unique(rule * len(marketing) + list_pos, return_inverse=True)
+    texts = np.array(
+        [
+            _describe(codes[c // len(marketing)], marketing.policies[c % len(marketing)])
+            for c in combo
+        ],
+        dtype=object,
+    )
+    return make_findings(
+        codes=np.array(codes, dtype=object)[rule],
+        contact_ids=contacts["contact_id"].to_numpy(dtype=np.int64)[row],
+        email_norms=contacts["email_norm"].to_numpy(dtype=object)[row],
+        list_ids=marketing.ids.to_numpy(dtype=np.int64)[list_pos],
+        details=texts[inverse.reshape(-1)] if len(texts) else np.array([], dtype=object),
+    )
+
+
+def _describe(code: str, policy: ListPolicy) -> str:
+    where = f"list {policy.id} ({policy.purpose})"
+    return {
+        FindingCode.OBJECTION_NOT_HONOURED: f"active on {where} although the person objected"
+        " to direct marketing",
+        FindingCode.SUPPRESSION_BREACH: f"active on {where} although the address is on the"
+        " suppression list",
+        FindingCode.CONSENT_WITHDRAWN: f"active on {where} after consent was withdrawn",
+        FindingCode.SOFT_OPT_IN_EXPIRED: f"active on {where}; the last purchase in"
+        f" {', '.join(policy.product_groups)} is older than the soft opt-in period",
+        FindingCode.NO_MARKETING_BASIS: f"active on {where} with no consent and no soft opt-in",
+        FindingCode.CONSENT_INCOMPLETE: f"the consent relied on for {where} lacks its wording id"
+        " or privacy-notice version",
+    }[FindingCode(code)]
+
+
+def _actions(
+    contacts: pd.DataFrame, pairs: _Pairs, verdict: PairVerdict, marketing: MarketingLists
+) -> pd.DataFrame:
+    act = verdict.rule != KEEP
+    ids = contacts["contact_id"].to_numpy(dtype=np.int64)
+    codes = np.array([code.value for code in UNSUBSCRIBE_PRECEDENCE], dtype=object)
+    n = int(act.sum())
+    unsubscribes = pd.DataFrame(
+        {
+            "type": np.full(n, ActionType.UNSUBSCRIBE.value, dtype=object),
+            "contact_id": nullable_ids(ids[pairs.row[act]]),
+            "list_id": nullable_ids(marketing.ids.to_numpy(dtype=np.int64)[pairs.list_pos[act]]),
+            "rule": codes[verdict.rule[act]],
+            "tag": np.full(n, None, dtype=object),
+        }
+    )
+    objected = np.unique(ids[pairs.row[verdict.rule == _OBJECTION]])
+    m = len(objected)
+    tags = pd.DataFrame(
+        {
+            "type": np.full(m, ActionType.TAG.value, dtype=object),
+            "contact_id": nullable_ids(objected),
+            "list_id": nullable_ids(np.zeros(m, dtype=np.int64), np.ones(m, dtype=bool)),
+            "rule": np.full(m, FindingCode.OBJECTION_NOT_HONOURED.value, dtype=object),
+            "tag": np.full(m, OBJECTION_TAG, dtype=object),
+        }
+    )
+    return combine_actions([unsubscribes, tags])

@@ -1,0 +1,246 @@
+"""The `rekisteri` command: thin click wrappers over the job functions."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jobs.context import Context, held
+from jobs.errors import ConfigError, ExitCode, JobError
+from jobs.logs import configure
+from jobs.settings import load_secrets, load_settings, resolve_config_path
+
+log = logging.getLogger("rekisteri")
+
+
+def _as_of(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--as-of: not an ISO 8601 date-time: {value!r}", key="--as-of"
+                          ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Config file (default ./config.toml, else config.example.toml values).")
+@click.option("--as-of", "as_of", default=None, help="Evaluate the rules as of this moment.")
+@click.option("--json-logs", is_flag=True, help="Log lines as JSON on stderr.")
+@click.option("--quiet", is_flag=True, help="Only warnings and errors; no progress bars.")
+@click.pass_context
+def cli(click_ctx: click.Context, config_path: Path | None, as_of: str | None,
+        json_logs: bool, quiet: bool) -> None:
+    """rekisteri: GDPR compliance job for an ActiveCampaign marketing register."""
+    configure(json_logs=json_logs, quiet=quiet)
+    if click_ctx.invoked_subcommand == "simulate":
+        click_ctx.obj = None
+        return
+    settings = load_settings(resolve_config_path(config_path))
+    click_ctx.obj = Context(settings=settings, secrets=load_secrets(), as_of=_as_of(as_of),
+                            json_logs=json_logs, quiet=quiet)
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@cli.command()
+@pass_ctx
+def init(ctx: Context) -> None:
+    """Create the register, folders and suppression key (idempotent)."""
+    from jobs.init import run_init
+
+    for line in run_init(ctx):
+        click.echo(line)
+
+
+@cli.command()
+@click.option("--full", is_flag=True, help="Walk every contact (finds deletions).")
+@pass_ctx
+def pull(ctx: Context, full: bool) -> None:
+    """Pull contacts, lists, tags and custom fields into the register."""
+    from jobs.pull import run_pull
+
+    with held(ctx):
+        result = run_pull(ctx, full=full)
+    click.echo(f"pull {result.mode}: {result.contacts} contacts, {result.requests} requests,"
+               f" {result.deleted} deleted in ActiveCampaign")
+
+
+@cli.command(name="import")
+@click.argument("kind", type=click.Choice(["consents", "objections", "customers"]))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@pass_ctx
+def import_(ctx: Context, kind: str, file: Path) -> None:
+    """Validate a whole CSV file, then append it to the register."""
+    from jobs.imports import run_import
+
+    with held(ctx):
+        result = run_import(ctx, kind=kind, path=file)
+    click.echo(f"import {kind}: {result.file}: {result.rows} rows, {result.added} new")
+
+
+@cli.command()
+@click.option("--apply", is_flag=True, help="Unsubscribe and tag in ActiveCampaign.")
+@click.option("--show-emails", is_flag=True, help="Unmasked emails in the report.")
+@pass_ctx
+def reconcile(ctx: Context, apply: bool, show_emails: bool) -> None:
+    """Findings and the action plan; --apply carries the actions out."""
+    from jobs.reconcile import run_reconcile
+    from jobs.report import RunRecord, open_findings
+    from jobs.single import write_single_report
+
+    with held(ctx):
+        outcome = run_reconcile(ctx, apply=apply)
+        record = RunRecord(command="reconcile", findings=outcome.findings,
+                           actions=list(outcome.actions), frames=outcome.frames)
+        code = ExitCode.REVIEW if open_findings(outcome.findings) else ExitCode.DONE
+        path = write_single_report(ctx, record, code=code, show_emails=show_emails)
+    counts = outcome.findings["code"].value_counts().sort_index() if len(outcome.findings) else {}
+    for code_name, count in dict(counts).items():
+        click.echo(f"{code_name}: {count}")
+    done = sum(1 for a in outcome.actions if a["result"] == "done")
+    click.echo(f"{len(outcome.actions)} actions ({done} done); report {path}")
+    sys.exit(int(code))
+
+
+@cli.command()
+@click.option("--apply", is_flag=True, help="Execute the plan (see --plan).")
+@click.option("--plan", "plan_id", default=None, help="Apply this saved, approved plan.")
+@pass_ctx
+def purge(ctx: Context, apply: bool, plan_id: str | None) -> None:
+    """Write a purge plan; --apply executes it within the safety limits."""
+    from jobs.errors import SafetyStop
+    from jobs.purge import run_purge
+
+    with held(ctx):
+        outcome = run_purge(ctx, apply=apply, plan_id=plan_id)
+    reasons = ", ".join(f"{k} {v}" for k, v in outcome.reasons.items()) or "nothing to delete"
+    click.echo(f"plan {outcome.plan_id}: {outcome.count} contacts ({reasons})")
+    if outcome.plan_dir is not None:
+        click.echo(f"plan files: {outcome.plan_dir / outcome.plan_id}.json / .csv")
+    if outcome.needs_approval:
+        raise SafetyStop(
+            f"purge: plan {outcome.plan_id} holds {outcome.count} contacts, above"
+            f" policy.max_auto_deletions={ctx.settings.policy.max_auto_deletions}; a person"
+            f" must approve it with: rekisteri purge --apply --plan {outcome.plan_id}")
+    if outcome.applied:
+        results: dict[str, int] = {}
+        for action in outcome.actions:
+            results[action["result"]] = results.get(action["result"], 0) + 1
+        click.echo("applied: " + (", ".join(f"{k} {v}" for k, v in sorted(results.items()))
+                                  or "nothing to do"))
+
+
+@cli.command()
+@click.option("--show-emails", is_flag=True, help="Unmasked emails in the report.")
+@pass_ctx
+def report(ctx: Context, show_emails: bool) -> None:
+    """Write the review report for the register's latest state."""
+    from jobs.reconcile import run_reconcile
+    from jobs.report import RunRecord, open_findings
+    from jobs.single import write_single_report
+
+    outcome = run_reconcile(ctx, apply=False)
+    record = RunRecord(command="report", findings=outcome.findings,
+                       actions=list(outcome.actions), frames=outcome.frames)
+    code = ExitCode.REVIEW if open_findings(outcome.findings) else ExitCode.DONE
+    click.echo(str(write_single_report(ctx, record, code=code, show_emails=show_emails)))
+    sys.exit(int(code))
+
+
+@cli.command()
+@pass_ctx
+def ropa(ctx: Context) -> None:
+    """Write the Art. 30 record of processing (HTML + JSON)."""
+    from jobs.ropa import run_ropa
+
+    html, data, errors = run_ropa(ctx)
+    for error in errors:
+        click.echo(f"ROPA error: {error}", err=True)
+    click.echo(f"{data}\n{html}")
+    sys.exit(int(ExitCode.REVIEW if errors else ExitCode.DONE))
+
+
+@cli.command()
+@click.option("--show-emails", is_flag=True, help="Unmasked emails in the report.")
+@pass_ctx
+def nightly(ctx: Context, show_emails: bool) -> None:
+    """Lock, pull, inbox imports, reconcile, purge, report; prints the report path last."""
+    from jobs.nightly import run_nightly
+
+    code, path, errors = run_nightly(ctx, show_emails=show_emails)
+    for line in errors:
+        click.echo(f"rekisteri: {line}", err=True)
+    click.echo(str(path))
+    sys.exit(int(code))
+
+
+@cli.command()
+@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--contacts", default=500, show_default=True, type=int)
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--rate", default=5.0, show_default=True, type=float)
+@click.option("--faults", default=0.0, show_default=True, type=float)
+def simulate(port: int, contacts: int, seed: int, rate: float, faults: float) -> None:
+    """Serve a local ActiveCampaign API v3 simulator on 127.0.0.1."""
+    from sync.simulator.server import run_forever
+
+    token = os.environ.get("ACTIVECAMPAIGN_API_TOKEN")
+    if not token:
+        raise ConfigError("ACTIVECAMPAIGN_API_TOKEN is not set (the simulator checks it)",
+                          key="ACTIVECAMPAIGN_API_TOKEN")
+    run_forever(port=port, contacts=contacts, seed=seed, rate=rate, faults=faults, token=token)
+
+
+def _register_requests() -> None:
+    from jobs.cli_requests import request
+
+    cli.add_command(request)
+
+
+def _exit_for(exc: BaseException) -> tuple[int, str]:
+    from sync.errors import ActiveCampaignError
+    from sync.inputs import InputFileError
+
+    if isinstance(exc, JobError):
+        return int(exc.exit_code), str(exc)
+    if isinstance(exc, ActiveCampaignError):
+        return int(ExitCode.ACTIVECAMPAIGN), f"ActiveCampaign: {exc}"
+    if isinstance(exc, InputFileError):
+        return int(ExitCode.INPUT), str(exc)
+    if isinstance(exc, click.ClickException):
+        return exc.exit_code, exc.format_message()
+    if isinstance(exc, OSError):
+        return int(ExitCode.USAGE), f"{exc.strerror}: {exc.filename}"
+    return int(ExitCode.INTERNAL), (
+        f"internal error ({type(exc).__name__}); set REKISTERI_DEBUG=1 for a traceback")
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: one line on stderr and an exit code, never a traceback."""
+    _register_requests()
+    try:
+        cli.main(args=argv, prog_name="rekisteri", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("rekisteri: aborted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the one place that turns errors into codes
+        if os.environ.get("REKISTERI_DEBUG"):
+            raise
+        code, message = _exit_for(exc)
+        click.echo(f"rekisteri: {message}", err=True)
+        sys.exit(code)
+    sys.exit(0)

@@ -1,0 +1,101 @@
+"""`rekisteri nightly`: lock, pull, inbox, reconcile, purge, report; exit code for cron."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from jobs.context import Context, held
+from jobs.errors import ExitCode
+from jobs.inbox import process_inbox
+from jobs.pull import run_pull
+from jobs.purge import run_purge
+from jobs.reconcile import run_reconcile
+from jobs.report import RunRecord, open_findings, remove_old_reports, write
+from jobs.ropa import ropa_errors
+from sync.errors import ActiveCampaignError
+from sync.register import runs
+
+log = logging.getLogger(__name__)
+
+# When several things go wrong, the code cron sees is the most urgent one.
+_URGENCY = [ExitCode.ACTIVECAMPAIGN, ExitCode.SAFETY, ExitCode.INPUT, ExitCode.REVIEW]
+
+
+def _worst(codes: set[ExitCode]) -> ExitCode:
+    for code in _URGENCY:
+        if code in codes:
+            return code
+    return ExitCode.DONE
+
+
+def run_nightly(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]:
+    with held(ctx):
+        return _run(ctx, show_emails=show_emails)
+
+
+def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]:
+    record = RunRecord(command="nightly")
+    codes: set[ExitCode] = set()
+    errors: list[str] = []
+    conn = ctx.open_register()
+    runs.start(conn, run_id=ctx.run_id, command="nightly", started_at=ctx.started_at,
+               as_of=ctx.now())
+    enforce = ctx.settings.policy.enforce == "apply"
+    pulled = False
+    try:
+        result = run_pull(ctx, full=False)
+        record.pull = {"contacts": result.contacts, "requests": result.requests,
+                       "complete": result.complete, "mode": result.mode}
+        pulled = True
+    except ActiveCampaignError as exc:
+        codes.add(ExitCode.ACTIVECAMPAIGN)
+        errors.append(f"pull: {exc}")
+        record.notes.append(f"pull failed, nothing was applied: {exc}")
+        record.pull = {"contacts": 0, "requests": 0, "complete": False}
+
+    inbox = process_inbox(ctx, stamp=ctx.started_at)
+    record.notes += [f"inbox: imported {name}" for name in inbox.imported]
+    record.notes += [f"inbox: rejected {line}" for line in inbox.rejected]
+    if inbox.rejected:
+        codes.add(ExitCode.INPUT)
+        errors += [f"inbox: {line}" for line in inbox.rejected]
+
+    try:
+        outcome = run_reconcile(ctx, apply=enforce and pulled, actor="cron")
+        record.findings, record.actions, record.frames = (
+            outcome.findings, list(outcome.actions), outcome.frames)
+    except ActiveCampaignError as exc:
+        codes.add(ExitCode.ACTIVECAMPAIGN)
+        errors.append(f"reconcile: {exc}")
+        record.notes.append(f"reconcile stopped: {exc}")
+
+    if pulled and ExitCode.ACTIVECAMPAIGN not in codes:
+        try:
+            purge = run_purge(ctx, apply=enforce, plan_id=None, actor="cron")
+            record.purge = {"plan_id": purge.plan_id, "count": purge.count,
+                            "applied": purge.applied, "needs_approval": purge.needs_approval,
+                            "reasons": purge.reasons}
+            record.actions += purge.actions
+            if purge.needs_approval:
+                codes.add(ExitCode.SAFETY)
+                errors.append(
+                    f"purge: plan {purge.plan_id} holds {purge.count} contacts, above"
+                    f" policy.max_auto_deletions={ctx.settings.policy.max_auto_deletions};"
+                    f" approve with: rekisteri purge --apply --plan {purge.plan_id}")
+        except ActiveCampaignError as exc:
+            codes.add(ExitCode.ACTIVECAMPAIGN)
+            errors.append(f"purge: {exc}")
+    else:
+        record.notes.append("purge skipped: no complete pull in this run")
+
+    record.ropa_errors = ropa_errors(ctx)
+    removed = remove_old_reports(ctx, conn)
+    if removed:
+        record.notes.append(f"removed {removed} reports/plans older than reports.keep_days")
+    if open_findings(record.findings):
+        codes.add(ExitCode.REVIEW)
+    code = _worst(codes)
+    path = write(ctx, conn, record, exit_code=int(code), show_emails=show_emails)
+    conn.close()
+    return code, path, errors

@@ -1,0 +1,228 @@
+"""`rekisteri purge [--apply] [--plan ID]`: plan deletions, then execute exactly the plan."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from compliance.codes import ActionType
+from compliance.emails import mask_email
+from compliance.retention import plan_purge
+from jobs.context import Context
+from jobs.errors import SafetyStop
+from reports.files import write_private_text
+from sync import actions as ac
+from sync.client import ActiveCampaignClient
+from sync.executor import Outcome, Step, StepResult, execute
+from sync.register import ledger, mirror, plans, suppressions, sync_state
+from sync.register import requests as request_store
+from sync.register.db import iso
+from sync.register.frames import load_frames
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PurgeOutcome:
+    plan_id: str
+    count: int
+    reasons: dict[str, int]
+    applied: bool
+    needs_approval: bool
+    actions: list[dict[str, Any]]
+    plan_dir: Path | None
+
+
+def check_pull(conn: sqlite3.Connection, *, wall_now: datetime, stale_after_hours: int) -> int:
+    """A purge plan needs a complete, recent pull; returns its id or raises SafetyStop."""
+    latest = sync_state.latest_pull(conn)
+    if latest is None:
+        raise SafetyStop("purge: no pull yet; run 'rekisteri pull' first")
+    if not latest.complete:
+        raise SafetyStop(f"purge: the latest pull (#{latest.id}) is partial; no plan is made")
+    finished = latest.finished_at or latest.started_at
+    if wall_now - finished > timedelta(hours=stale_after_hours):
+        raise SafetyStop(
+            f"purge: the latest pull (#{latest.id}) is older than {stale_after_hours} hours"
+        )
+    return latest.id
+
+
+def plan_content(plan: pd.DataFrame, contacts: pd.DataFrame, policy: dict[str, Any]
+                 ) -> dict[str, Any]:
+    udates = dict(zip(contacts["contact_id"], contacts["udate"], strict=True))
+    keys = dict(zip(contacts["contact_id"], contacts["suppression_key"], strict=True))
+    entries = []
+    for row in plan.itertuples(index=False):
+        udate = udates.get(row.contact_id)
+        entries.append({
+            "contact_id": int(row.contact_id),
+            "reason": str(row.reason),
+            "udate": None if udate is None or pd.isna(udate) else iso(udate.to_pydatetime()),
+            "suppress": bool(row.suppress),
+            "scope": str(row.scope),
+            "suppression_key": keys[row.contact_id] if row.suppress else None,
+        })
+    return {"policy": policy, "entries": sorted(entries, key=lambda e: e["contact_id"])}
+
+
+def plan_id_of(content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def _write_plan_files(out_dir: Path, plan_id: str, content: dict[str, Any],
+                      emails: dict[int, str]) -> Path:
+    folder = out_dir / "plans"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_private_text(folder / f"{plan_id}.json",
+                       json.dumps({"id": plan_id, **content}, indent=2, sort_keys=True))
+    lines = [["contact_id", "email_masked", "reason", "suppress"]]
+    lines += [
+        [str(e["contact_id"]), mask_email(emails.get(e["contact_id"], "")), e["reason"],
+         str(e["suppress"]).lower()]
+        for e in content["entries"]
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(lines)
+    write_private_text(folder / f"{plan_id}.csv", buffer.getvalue())
+    return folder
+
+
+def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, Any], Path]:
+    pull_id = check_pull(
+        conn, wall_now=ctx.wall_now(), stale_after_hours=ctx.settings.sync.stale_after_hours
+    )
+    frames = load_frames(conn, secret=ctx.suppression_secret())
+    plan = plan_purge(
+        contacts=frames.contacts,
+        memberships=frames.memberships,
+        consents=frames.consents,
+        objections=frames.objections,
+        customers=frames.customers,
+        erasure_emails=request_store.pending_erasure_emails(conn),
+        policy=ctx.retention_policy(),
+        now=ctx.now(),
+    )
+    policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
+    content = plan_content(plan, frames.contacts, policy)
+    plan_id = plan_id_of(content)
+    plans.save(conn, plan_id=plan_id, content=content, created_at=ctx.wall_now(),
+               as_of=ctx.now(), pull_id=pull_id)
+    emails = dict(zip(frames.contacts["contact_id"], frames.contacts["email"], strict=True))
+    folder = _write_plan_files(ctx.settings.reports.dir, plan_id, content, emails)
+    return plan_id, content, folder
+
+
+def _delete_step(client: ActiveCampaignClient, entry: dict[str, Any], plan_id: str,
+                 clock: Any) -> Step:
+    contact_id = int(entry["contact_id"])
+    must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
+
+    def send() -> Outcome:
+        contact, memberships = ac.get_contact(client, contact_id)
+        if iso(contact.udate) != entry["udate"] or (
+            must_be_inactive and any(m.status == 1 for m in memberships)
+        ):
+            return Outcome("skipped", {"note": "contact changed since the plan was made"})
+        ac.delete_contact(client, contact_id)
+        if ac.contact_exists(client, contact_id):
+            return Outcome("failed", {"error": "contact still readable after delete"})
+        return Outcome(detail={"verified": "404"})
+
+    def verify() -> bool:
+        return not ac.contact_exists(client, contact_id)
+
+    def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
+        forget_deleted(conn, contact_id=contact_id, entry=entry, at=clock())
+
+    subject = entry["suppression_key"] or str(contact_id)
+    return Step(key=f"delete:{contact_id}:{plan_id}", type=ActionType.DELETE.value,
+                subject=subject, rule=entry["reason"], send=send, verify=verify, save=save)
+
+
+def forget_deleted(conn: sqlite3.Connection, *, contact_id: int, entry: dict[str, Any],
+                   at: datetime) -> None:
+    """After a verified delete only the suppression row (if any) remains of the person."""
+    row = conn.execute("SELECT email_norm FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    mirror.forget_contacts(conn, [contact_id])
+    if entry["suppress"] and entry["suppression_key"]:
+        reason = "erasure-with-objection" if entry["reason"] == "ERASURE_REQUEST" else "objection"
+        suppressions.add(conn, key=entry["suppression_key"], scope=entry["scope"],
+                         reason=reason, at=at)
+    if row is None:
+        return
+    others = conn.execute(
+        "SELECT 1 FROM contacts WHERE email_norm = ? LIMIT 1", (row[0],)
+    ).fetchone()
+    if others is None:
+        ledger.forget_person(conn, row[0])
+
+
+def apply_plan(ctx: Context, conn: sqlite3.Connection, plan_id: str, content: dict[str, Any],
+               *, actor: str) -> list[StepResult]:
+    client = ctx.client()
+    steps = [_delete_step(client, e, plan_id, ctx.wall_now) for e in content["entries"]]
+    results = execute(conn, steps, run_id=ctx.run_id, actor=actor, clock=ctx.wall_now)
+    plans.set_status(conn, plan_id, "applied")
+    return results
+
+
+def _reasons(content: dict[str, Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in content["entries"]:
+        counts[entry["reason"]] = counts.get(entry["reason"], 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _rows(results: list[StepResult], content: dict[str, Any]) -> list[dict[str, Any]]:
+    if results:
+        ids = {f"delete:{e['contact_id']}": e["contact_id"] for e in content["entries"]}
+        return [{"type": "delete", "contact_id": ids[r.key.rsplit(":", 1)[0]], "list_id": None,
+                 "rule": r.rule, "result": r.result} for r in results]
+    return [{"type": "delete", "contact_id": e["contact_id"], "list_id": None,
+             "rule": e["reason"], "result": "planned"} for e in content["entries"]]
+
+
+def run_purge(ctx: Context, *, apply: bool, plan_id: str | None, actor: str = "user"
+              ) -> PurgeOutcome:
+    """Without --plan a fresh plan is made and applied only within max_auto_deletions;
+    with --plan ID a person approved that exact plan, whatever its size."""
+    limit = ctx.settings.policy.max_auto_deletions
+    explicit = plan_id is not None
+    conn = ctx.open_register()
+    try:
+        folder: Path | None = None
+        if plan_id is not None:
+            saved = plans.load(conn, plan_id)
+            if saved is None:
+                raise SafetyStop(f"purge: plan {plan_id} not found; run 'rekisteri purge' again")
+            content = saved["content"]
+            if apply:
+                check_pull(conn, wall_now=ctx.wall_now(),
+                           stale_after_hours=ctx.settings.sync.stale_after_hours)
+        else:
+            plan_id, content, folder = make_plan(ctx, conn)
+        count = len(content["entries"])
+        needs_approval = apply and not explicit and count > limit
+        if not apply or needs_approval:
+            log.info("purge: plan %s with %d contacts (not applied)", plan_id, count)
+            return PurgeOutcome(plan_id, count, _reasons(content), False, needs_approval,
+                                _rows([], content), folder)
+        results = apply_plan(ctx, conn, plan_id, content, actor=actor)
+    finally:
+        conn.close()
+    log.info("purge: plan %s applied, %d deleted", plan_id,
+             sum(1 for r in results if r.result == "done"))
+    return PurgeOutcome(plan_id, count, _reasons(content), True, False,
+                        _rows(results, content), folder)

@@ -1,0 +1,177 @@
+"""`rekisteri reconcile [--apply]`: findings and the action plan; apply through the client."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from compliance.codes import ActionType
+from compliance.reconcile import reconcile
+from compliance.requests import request_findings
+from compliance.transfers import EEA_COUNTRIES, transfer_findings
+from jobs.context import Context
+from sync import actions as ac
+from sync.client import ActiveCampaignClient
+from sync.executor import Outcome, Step, StepResult, execute
+from sync.register import mirror, sync_state
+from sync.register.frames import RegisterFrames, load_frames
+
+log = logging.getLogger(__name__)
+UNSUBSCRIBED = 2
+
+
+@dataclass(frozen=True)
+class ReconcileOutcome:
+    findings: pd.DataFrame  # with a `status` column: open | fixed
+    actions: list[dict[str, Any]]  # type, contact_id, list_id, rule, result
+    frames: RegisterFrames
+
+
+def compute(ctx: Context, conn: sqlite3.Connection) -> tuple[pd.DataFrame, pd.DataFrame,
+                                                              RegisterFrames]:
+    frames = load_frames(conn, secret=ctx.suppression_secret())
+    now = ctx.now()
+    result = reconcile(
+        contacts=frames.contacts,
+        memberships=frames.memberships,
+        consents=frames.consents,
+        objections=frames.objections,
+        customers=frames.customers,
+        suppressions=frames.suppressions,
+        lists=ctx.list_policies(),
+        policy=ctx.retention_policy(),
+        now=now,
+    )
+    extra = [
+        request_findings(frames.requests, now),
+        transfer_findings(ctx.settings.processors, EEA_COUNTRIES),
+    ]
+    findings = pd.concat([result.findings, *[f for f in extra if len(f)]], ignore_index=True)
+    return findings, result.actions, frames
+
+
+def _unsubscribe_step(
+    client: ActiveCampaignClient, contact_id: int, list_id: int, rule: str, pull_id: int,
+    clock: Any,
+) -> Step:
+    def send() -> Outcome:
+        ac.set_list_status(client, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED)
+        return Outcome()
+
+    def verify() -> bool:
+        _, memberships = ac.get_contact(client, contact_id)
+        return all(m.status != 1 for m in memberships if m.list_id == list_id)
+
+    def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
+        mirror.set_membership_status(
+            conn, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED, at=clock()
+        )
+
+    return Step(
+        key=f"unsubscribe:{contact_id}:{list_id}:p{pull_id}",
+        type=ActionType.UNSUBSCRIBE.value,
+        subject=str(contact_id),
+        list_id=list_id,
+        rule=rule,
+        send=send,
+        verify=verify,
+        save=save,
+    )
+
+
+def _tag_step(
+    client: ActiveCampaignClient, contact_id: int, tag: str, rule: str, pull_id: int,
+    tag_ids: dict[str, int],
+) -> Step:
+    def send() -> Outcome:
+        if tag not in tag_ids:
+            tag_ids[tag] = ac.ensure_tag(client, tag)
+        ac.add_tag(client, contact_id=contact_id, tag_id=tag_ids[tag])
+        return Outcome(detail={"tag": tag})
+
+    return Step(
+        key=f"tag:{contact_id}:{tag}:p{pull_id}",
+        type=ActionType.TAG.value,
+        subject=str(contact_id),
+        rule=rule,
+        send=send,
+        detail={"tag": tag},
+    )
+
+
+def build_steps(
+    ctx: Context, actions: pd.DataFrame, *, pull_id: int
+) -> list[Step]:
+    client = ctx.client()
+    tag_ids: dict[str, int] = {}
+    steps: list[Step] = []
+    for row in actions.itertuples(index=False):
+        if row.type == ActionType.UNSUBSCRIBE.value:
+            steps.append(_unsubscribe_step(
+                client, int(row.contact_id), int(row.list_id), str(row.rule), pull_id,
+                ctx.wall_now,
+            ))
+        elif row.type == ActionType.TAG.value:
+            steps.append(_tag_step(
+                client, int(row.contact_id), str(row.tag), str(row.rule), pull_id, tag_ids
+            ))
+    return steps
+
+
+def _result_rows(results: list[StepResult]) -> list[dict[str, Any]]:
+    return [
+        {"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id, "rule": r.rule,
+         "result": r.result}
+        for r in results
+    ]
+
+
+def _planned_rows(actions: pd.DataFrame) -> list[dict[str, Any]]:
+    return [
+        {"type": row.type, "contact_id": int(row.contact_id),
+         "list_id": None if pd.isna(row.list_id) else int(row.list_id),
+         "rule": str(row.rule), "result": "planned"}
+        for row in actions.itertuples(index=False)
+    ]
+
+
+def mark_fixed(findings: pd.DataFrame, results: list[StepResult]) -> pd.DataFrame:
+    fixed = {
+        (int(r.subject), r.list_id)
+        for r in results
+        if r.type == ActionType.UNSUBSCRIBE.value and r.result == "done"
+    }
+    findings = findings.copy()
+    pairs = zip(findings["contact_id"], findings["list_id"], strict=True)
+    findings["status"] = [
+        "fixed"
+        if not pd.isna(c) and not pd.isna(lst) and (int(c), int(lst)) in fixed
+        else "open"
+        for c, lst in pairs
+    ]
+    return findings
+
+
+def run_reconcile(ctx: Context, *, apply: bool, actor: str = "user") -> ReconcileOutcome:
+    conn = ctx.open_register()
+    try:
+        findings, actions, frames = compute(ctx, conn)
+        if not apply or actions.empty:
+            findings = findings.assign(status="open")
+            log.info("reconcile: %d findings, %d actions planned", len(findings), len(actions))
+            return ReconcileOutcome(findings, _planned_rows(actions), frames)
+        latest = sync_state.latest_complete_pull(conn)
+        pull_id = latest.id if latest else 0
+        results = execute(
+            conn, build_steps(ctx, actions, pull_id=pull_id), run_id=ctx.run_id, actor=actor,
+            clock=ctx.wall_now,
+        )
+    finally:
+        conn.close()
+    done = sum(1 for r in results if r.result == "done")
+    log.info("reconcile: %d findings, %d actions, %d done", len(findings), len(results), done)
+    return ReconcileOutcome(mark_fixed(findings, results), _result_rows(results), frames)

@@ -1,0 +1,188 @@
+"""Assembling the SPEC section 8 report from what a run did, and writing it."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from compliance.codes import Basis
+from compliance.deadlines import days_left
+from compliance.emails import mask_email
+from jobs.context import Context
+from reports.report import write_report
+from sync.register import requests as request_store
+from sync.register import runs, sync_state
+from sync.register.db import iso
+from sync.register.frames import RegisterFrames
+
+
+@dataclass
+class RunRecord:
+    """What one run did, filled in step by step by the job that runs."""
+
+    command: str
+    pull: dict[str, Any] = field(
+        default_factory=lambda: {"contacts": 0, "requests": 0, "complete": False}
+    )
+    findings: pd.DataFrame | None = None
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    purge: dict[str, Any] = field(
+        default_factory=lambda: {"plan_id": None, "count": 0, "applied": False,
+                                 "needs_approval": False, "reasons": {}}
+    )
+    ropa_errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    frames: RegisterFrames | None = None
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def finding_rows(findings: pd.DataFrame, emails: dict[int, str], *, show_emails: bool
+                 ) -> list[dict[str, Any]]:
+    rows = []
+    for row in findings.itertuples(index=False):
+        contact_id = _int_or_none(row.contact_id)
+        email = emails.get(contact_id, "") if contact_id is not None else ""
+        rows.append({
+            "code": str(row.code),
+            "severity": str(row.severity),
+            "contact_id": contact_id,
+            "email_masked": (email if show_emails else mask_email(email)) if email else "",
+            "list_id": _int_or_none(row.list_id),
+            "status": str(row.status),
+            "detail": str(row.detail),
+        })
+    return rows
+
+
+def active_by_basis(conn: sqlite3.Connection, ctx: Context) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for basis in (Basis.CONSENT, Basis.SOFT_OPT_IN):
+        ids = [item.id for item in ctx.settings.lists if item.basis == basis.value]
+        if not ids:
+            result[basis.value] = 0
+            continue
+        marks = ",".join("?" * len(ids))
+        row = conn.execute(
+            f"SELECT COUNT(DISTINCT contact_id) FROM memberships WHERE status = 1"  # noqa: S608
+            f" AND list_id IN ({marks})",
+            ids,
+        ).fetchone()
+        result[basis.value] = int(row[0])
+    return result
+
+
+def _active_marketing(conn: sqlite3.Connection, ctx: Context) -> int:
+    ids = [item.id for item in ctx.settings.lists if item.basis != Basis.SERVICE.value]
+    if not ids:
+        return 0
+    marks = ",".join("?" * len(ids))
+    row = conn.execute(
+        f"SELECT COUNT(DISTINCT contact_id) FROM memberships WHERE status = 1"  # noqa: S608
+        f" AND list_id IN ({marks})",
+        ids,
+    ).fetchone()
+    return int(row[0])
+
+
+def request_rows(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]]:
+    return [
+        {"id": r.id, "type": r.type, "received_at": iso(r.received_at), "due_at": iso(r.due_at),
+         "status": r.status, "days_left": days_left(r.due_at, now) if r.status == "open" else None}
+        for r in request_store.all_requests(conn)
+        if r.status == "open" or (r.answered_at and now - r.answered_at < timedelta(days=31))
+    ]
+
+
+def build_report(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *,
+                 exit_code: int, show_emails: bool) -> dict[str, Any]:
+    settings = ctx.settings
+    emails = {
+        int(row[0]): row[1] for row in conn.execute("SELECT id, email FROM contacts")
+    }
+    findings = record.findings if record.findings is not None else pd.DataFrame(
+        columns=["code", "severity", "contact_id", "list_id", "status", "detail"])
+    rows = finding_rows(findings, emails, show_emails=show_emails)
+    latest = sync_state.latest_pull(conn)
+    pull = dict(record.pull)
+    if latest is not None and not pull.get("requests"):
+        pull = {"contacts": latest.contacts, "requests": latest.requests,
+                "complete": latest.complete}
+    contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
+    return {
+        "run": {"id": ctx.run_id, "command": record.command, "started_at": iso(ctx.started_at),
+                "finished_at": iso(ctx.wall_now()), "as_of": iso(ctx.now()), "pull": pull,
+                "exit_code": exit_code},
+        "controller": settings.controller.model_dump(),
+        "policy": settings.policy.model_dump(),
+        "totals": {
+            "contacts": contacts,
+            "active_marketing": _active_marketing(conn, ctx),
+            "findings": len(rows),
+            "unsubscribed": sum(1 for a in record.actions
+                                if a["type"] == "unsubscribe" and a["result"] == "done"),
+            "deleted": sum(1 for a in record.actions
+                           if a["type"] == "delete" and a["result"] == "done"),
+            "purge_planned": int(record.purge.get("count", 0)),
+        },
+        "active_by_basis": active_by_basis(conn, ctx),
+        "findings": rows,
+        "actions": record.actions,
+        "requests": request_rows(conn, ctx.now()),
+        "purge": record.purge,
+        "ropa_errors": record.ropa_errors,
+        "notes": record.notes,
+    }
+
+
+def report_dir(ctx: Context) -> Path:
+    stamp = ctx.started_at.strftime("%Y%m%dT%H%M%SZ")
+    return ctx.settings.reports.dir / f"{stamp}-{ctx.run_id}"
+
+
+def write(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int,
+          show_emails: bool) -> Path:
+    report = build_report(ctx, conn, record, exit_code=exit_code, show_emails=show_emails)
+    history = runs.history(conn, exclude=ctx.run_id)
+    out_dir = report_dir(ctx)
+    path = write_report(report, out_dir=out_dir, language=ctx.settings.controller.language,
+                        history=history)
+    counts: dict[str, int] = {}
+    for row in report["findings"]:
+        counts[row["code"]] = counts.get(row["code"], 0) + 1
+    runs.finish(conn, ctx.run_id, finished_at=ctx.wall_now(), exit_code=exit_code,
+                findings_by_code=counts, report_dir=str(out_dir))
+    return path
+
+
+def open_findings(findings: pd.DataFrame | None) -> int:
+    if findings is None or findings.empty:
+        return 0
+    return int((findings["status"] == "open").sum())
+
+
+def remove_old_reports(ctx: Context, conn: sqlite3.Connection) -> int:
+    """The register's own outputs obey retention too (reports.keep_days)."""
+    cutoff = ctx.wall_now() - timedelta(days=ctx.settings.reports.keep_days)
+    removed = 0
+    for folder in runs.old_report_dirs(conn, before=cutoff):
+        path = Path(folder)
+        if path.is_dir():
+            shutil.rmtree(path)
+            removed += 1
+    plans_dir = ctx.settings.reports.dir / "plans"
+    if plans_dir.is_dir():
+        for item in plans_dir.iterdir():
+            modified = datetime.fromtimestamp(item.stat().st_mtime, tz=cutoff.tzinfo)
+            if modified < cutoff:
+                item.unlink()
+                removed += 1
+    return removed

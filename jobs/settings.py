@@ -1,0 +1,259 @@
+"""Settings: TOML file overridden by REKISTERI_<SECTION>__<KEY>, secrets from the environment."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import warnings
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from jobs.errors import ConfigError
+
+DEFAULT_CONFIG = Path("config.toml")
+EXAMPLE_CONFIG = Path("config.example.toml")
+TOKEN_ENV = "ACTIVECAMPAIGN_API_TOKEN"
+SUPPRESSION_KEY_ENV = "REKISTERI_SUPPRESSION_KEY"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ControllerSettings(_Section):
+    name: str = "Koko Juju"
+    business_id: str = "2905754-5"
+    contact: str = "Leena Soukkala, leena.soukkala@gmail.com, 040 839 0356"
+    language: Literal["fi", "en"] = "fi"
+
+
+class ActiveCampaignSettings(_Section):
+    base_url: str = "http://127.0.0.1:8765"
+    # ActiveCampaign allows 5 per account; more only makes sense against the simulator.
+    requests_per_second: float = Field(default=5.0, gt=0, le=1000)
+    page_size: int = Field(default=100, ge=1, le=100)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+    max_attempts: int = Field(default=6, ge=1, le=20)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+
+class RegisterSettings(_Section):
+    database: Path = Path("var/register.sqlite")
+    inbox: Path = Path("var/inbox")
+    suppression_key_file: Path = Path("var/suppression.key")
+
+
+class ListSettings(_Section):
+    id: int = Field(ge=1)
+    name: str | None = None
+    purpose: str = Field(min_length=1)
+    basis: Literal["consent", "soft_opt_in", "service"]
+    product_groups: tuple[str, ...] = ()
+    retention_months: int | None = Field(default=None, ge=1)
+
+
+class PolicySettings(_Section):
+    enforce: Literal["report", "apply"] = "report"
+    objection_sla_hours: int = Field(default=24, ge=1, le=72)
+    soft_opt_in_months: int = Field(default=24, ge=1)
+    customer_retention_months: int = Field(default=24, ge=1)
+    after_withdrawal_days: int = Field(default=30, ge=0)
+    hard_bounce_days: int = Field(default=180, ge=0)
+    max_auto_deletions: int = Field(default=25, ge=0)
+
+
+class SyncSettings(_Section):
+    full_every_days: int = Field(default=7, ge=1)
+    overlap_minutes: int = Field(default=60, ge=0)
+    stale_after_hours: int = Field(default=36, ge=1)
+
+
+class ReportSettings(_Section):
+    dir: Path = Path("var/reports")
+    keep_days: int = Field(default=90, ge=1)
+    formats: tuple[Literal["html", "json", "csv"], ...] = ("html", "json", "csv")
+    show_emails: bool = False
+
+
+class ProcessorSettings(_Section):
+    name: str
+    country: str = Field(min_length=2, max_length=2)
+    transfer_mechanism: Literal["none", "adequacy", "scc"]
+    role: str | None = None
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
+
+
+def _default_lists() -> tuple[ListSettings, ...]:
+    return (
+        ListSettings(id=1, name="Uutiskirje", purpose="newsletter", basis="consent"),
+        ListSettings(
+            id=2,
+            name="Asiakastarjoukset",
+            purpose="customer_offers",
+            basis="soft_opt_in",
+            product_groups=("kurssit", "verkkokauppa"),
+        ),
+        ListSettings(id=3, name="Asiakaskyselyt", purpose="surveys", basis="consent"),
+        ListSettings(id=4, name="Tilausvahvistukset", purpose="orders", basis="service"),
+    )
+
+
+def _default_processors() -> tuple[ProcessorSettings, ...]:
+    return (
+        ProcessorSettings(
+            name="ActiveCampaign, LLC",
+            country="US",
+            transfer_mechanism="scc",
+            role="email marketing platform",
+        ),
+        ProcessorSettings(
+            name="Google LLC (Google Analytics)",
+            country="US",
+            transfer_mechanism="adequacy",
+            role="website analytics",
+        ),
+    )
+
+
+# `register` is the name SPEC gives the section; it shadows ABCMeta.register, which
+# nothing here calls.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
+
+
+class Settings(BaseSettings):
+    """Everything the jobs need; built once in jobs/ and passed down as plain values."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="REKISTERI_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    controller: ControllerSettings = ControllerSettings()
+    activecampaign: ActiveCampaignSettings = ActiveCampaignSettings()
+    register: RegisterSettings = RegisterSettings()
+    lists: tuple[ListSettings, ...] = Field(default_factory=_default_lists)
+    policy: PolicySettings = PolicySettings()
+    sync: SyncSettings = SyncSettings()
+    reports: ReportSettings = ReportSettings()
+    processors: tuple[ProcessorSettings, ...] = Field(default_factory=_default_processors)
+
+    @field_validator("lists")
+    @classmethod
+    def _unique_lists(cls, value: tuple[ListSettings, ...]) -> tuple[ListSettings, ...]:
+        ids = [item.id for item in value]
+        if len(ids) != len(set(ids)):
+            raise ValueError("list ids must be unique")
+        for item in value:
+            if item.basis == "soft_opt_in" and not item.product_groups:
+                raise ValueError(f"list {item.id}: soft_opt_in needs product_groups")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment wins over the TOML values, which arrive as init kwargs.
+        return (env_settings, init_settings)
+
+
+class Secrets(BaseModel):
+    """Secrets never live in the TOML file, only in the environment or a key file."""
+
+    api_token: SecretStr | None
+    suppression_key: SecretStr | None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})", key=None) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}", key=None) from None
+
+
+def _key_of(error: dict[str, Any]) -> str:
+    parts = [str(part) for part in error.get("loc", ())]
+    return ".".join(parts) if parts else "(root)"
+
+
+def resolve_config_path(explicit: Path | None, cwd: Path | None = None) -> Path | None:
+    """The file to read: --config, else ./config.toml, else ./config.example.toml, else none."""
+    if explicit is not None:
+        return explicit
+    base = cwd or Path.cwd()
+    for candidate in (base / DEFAULT_CONFIG, base / EXAMPLE_CONFIG):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read and validate the configuration; a problem raises ConfigError naming the key."""
+    data = _read_toml(path) if path is not None else {}
+    source = str(path) if path is not None else "defaults"
+    try:
+        settings = Settings(**data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = _key_of(dict(first))
+        message = first.get("msg", "invalid value")
+        if first.get("type") == "extra_forbidden":
+            message = "unknown key (secrets such as the API token belong in the environment)"
+        raise ConfigError(f"{source}: {key}: {message}", key=key) from None
+    return _relative_to(settings, path.parent if path is not None else None)
+
+
+def _relative_to(settings: Settings, base: Path | None) -> Settings:
+    """Relative paths in a config file are relative to that file's folder."""
+    if base is None:
+        return settings
+
+    def fix(value: Path) -> Path:
+        return value if value.is_absolute() else base / value
+
+    register = settings.register.model_copy(
+        update={
+            "database": fix(settings.register.database),
+            "inbox": fix(settings.register.inbox),
+            "suppression_key_file": fix(settings.register.suppression_key_file),
+        }
+    )
+    reports = settings.reports.model_copy(update={"dir": fix(settings.reports.dir)})
+    return settings.model_copy(update={"register": register, "reports": reports})
+
+
+def load_secrets(environ: dict[str, str] | None = None) -> Secrets:
+    env = dict(os.environ) if environ is None else environ
+    token = env.get(TOKEN_ENV) or None
+    key = env.get(SUPPRESSION_KEY_ENV) or None
+    return Secrets(
+        api_token=SecretStr(token) if token else None,
+        suppression_key=SecretStr(key) if key else None,
+    )
+

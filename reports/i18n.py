@@ -1,0 +1,121 @@
+"""Language support: one flat string table per language plus date, number and plural formatting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from reports import lang_en, lang_fi
+
+LANGUAGES: dict[str, Mapping[str, str]] = {"fi": lang_fi.STRINGS, "en": lang_en.STRINGS}
+
+# Strings that look like the dates ActiveCampaign and the register hand us; only these are
+# reformatted, anything else is shown exactly as stored.
+_DATE_RE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_UNITS = ("hour", "day", "month", "year")
+
+
+@dataclass(frozen=True)
+class Lang:
+    """Strings and formatting for one language; passed to templates as `lang`."""
+
+    code: str
+    strings: Mapping[str, str]
+
+    def t(self, key: str, **params: Any) -> str:
+        """The text for `key`; a missing key is a bug, so it raises (tests keep fi and en equal)."""
+        text = self.strings[key]
+        return text.format(**params) if params else text
+
+    def label(self, group: str, value: Any) -> str:
+        """Translated label of a closed-set value (finding code, severity ...); unknown values
+        (a newer code than this table) are shown as they are rather than hidden."""
+        if value is None:
+            return self.strings["common.none"]
+        return self.strings.get(f"{group}.{value}", str(value))
+
+    def has(self, key: str) -> bool:
+        return key in self.strings
+
+    def num(self, value: Any) -> str:
+        """Integer with the language's thousands separator (fi: no-break space, en: comma)."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "" if value is None else str(value)
+        text = f"{value:,}"
+        return text.replace(",", "\u00a0") if self.code == "fi" else text
+
+    def unit(self, unit: str, count: int) -> str:
+        """'3 päivää' / '1 day': count with the right plural form of hour, day, month or year."""
+        if unit not in _UNITS:
+            raise ValueError(f"unknown unit {unit!r}")
+        form = "one" if abs(count) == 1 else "other"
+        return self.t(f"unit.{unit}.{form}", n=self.num(count))
+
+    def dt(self, value: Any) -> str:
+        """A date or datetime for people: fi '24.11.2026 klo 22.00 UTC', en '2026-11-24 22:00 UTC'.
+        Datetimes are shown in UTC (naive ones are taken as UTC, as the register stores them)."""
+        parsed = _parse(value)
+        if parsed is None:
+            return self.strings["common.none"] if value in (None, "") else str(value)
+        if isinstance(parsed, datetime):
+            moment = parsed.astimezone(UTC) if parsed.tzinfo else parsed
+            if self.code == "fi":
+                return f"{moment.day}.{moment.month}.{moment.year} klo {moment:%H.%M} UTC"
+            return f"{moment:%Y-%m-%d %H:%M} UTC"
+        if self.code == "fi":
+            return f"{parsed.day}.{parsed.month}.{parsed.year}"
+        return parsed.isoformat()
+
+    def short_dt(self, value: Any) -> str:
+        """Compact run label for chart axes: fi '24.11. 22.00', en '11-24 22:00'."""
+        parsed = _parse(value)
+        if not isinstance(parsed, datetime):
+            return str(value)
+        moment = parsed.astimezone(UTC) if parsed.tzinfo else parsed
+        if self.code == "fi":
+            return f"{moment.day}.{moment.month}. {moment:%H.%M}"
+        return f"{moment:%m-%d %H:%M}"
+
+    def value(self, value: Any) -> str:
+        """Any scalar from ActiveCampaign or the register, formatted for a reader."""
+        if value is None or value == "":
+            return self.strings["common.none"]
+        if isinstance(value, bool):
+            return self.strings["common.yes" if value else "common.no"]
+        if isinstance(value, datetime | date) or (
+            isinstance(value, str) and looks_like_date(value)
+        ):
+            return self.dt(value)
+        return str(value)
+
+
+def looks_like_date(text: str) -> bool:
+    """True for ISO dates/datetimes and ActiveCampaign's 'YYYY-MM-DD HH:MM:SS' (not zero dates)."""
+    return bool(_DATE_RE.match(text)) and not text.startswith("0000")
+
+
+def _parse(value: Any) -> datetime | date | None:
+    if isinstance(value, datetime | date):
+        return value
+    if not isinstance(value, str) or not looks_like_date(value):
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def get_lang(language: str) -> Lang:
+    """The `Lang` for 'fi' or 'en'; anything else is a caller bug (settings restrict it)."""
+    try:
+        return Lang(code=language, strings=LANGUAGES[language])
+    except KeyError:
+        known = sorted(LANGUAGES)
+        raise ValueError(f"unsupported language {language!r}; use one of {known}") from None

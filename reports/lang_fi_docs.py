@@ -1,0 +1,164 @@
+"""Finnish texts of the ROPA and the access letter (split from lang_fi to keep modules small)."""
+
+from __future__ import annotations
+
+from reports.lang_fi_access import ACCESS_STRINGS
+
+DOC_STRINGS: dict[str, str] = {
+    "ropa.title": "Seloste käsittelytoimista",
+    "ropa.subtitle": "EU:n yleisen tietosuoja-asetuksen 30 artiklan 1 kohta",
+    "ropa.errors_title": "Selosteessa on puutteita",
+    "ropa.errors_intro": "Seuraavat kohdat on korjattava asetuksissa, minkä jälkeen seloste "
+    "laaditaan uudelleen komennolla rekisteri ropa:",
+    "ropa.controller_heading": "a) Rekisterinpitäjä ja yhteystiedot",
+    "ropa.activities_heading": "Käsittelytoimet",
+    "ropa.processors_heading": "Henkilötietojen käsittelijät ja vastaanottajat",
+    "ropa.f.purpose": "b) Käsittelyn tarkoitus",
+    "ropa.f.lists": "ActiveCampaign-listat",
+    "ropa.f.legal_basis": "Oikeusperuste",
+    "ropa.f.subjects": "c) Rekisteröityjen ryhmät",
+    "ropa.f.data": "c) Henkilötietoryhmät",
+    "ropa.f.recipients": "d) Vastaanottajat",
+    "ropa.f.transfers": "e) Siirrot EU:n/ETA:n ulkopuolelle",
+    "ropa.f.retention": "f) Poistamisen määräajat",
+    "ropa.f.security": "g) Tekniset ja organisatoriset suojatoimet",
+    "ropa.security_ref": "Yhteiset suojatoimet, ks. alla",
+    "ropa.security_intro": "Seuraavat suojatoimet koskevat kaikkia edellä lueteltuja "
+    "käsittelytoimia:",
+    "ropa.col.name": "Nimi",
+    "ropa.col.country": "Maa",
+    "ropa.col.role": "Tehtävä",
+    "ropa.col.eea": "EU/ETA",
+    "ropa.col.mechanism": "Siirtoperuste",
+    "ropa.generated": "Laadittu {at}. Seloste laaditaan samoista asetuksista, joiden mukaan "
+    "rekisteri toimii; se päivitetään aina asetusten muuttuessa.",
+    "ropa.no_recipients": "Ei vastaanottajia; tiedot säilytetään vain rekisterinpitäjän omassa "
+    "rekisterissä.",
+    "ropa.no_transfers": "Ei siirtoja EU:n/ETA:n ulkopuolelle.",
+    "ropa.no_retention": "SÄILYTYSAIKAA EI OLE MÄÄRITELTY – korjattava.",
+    "ropa.transfer_line": "{recipient}, {country}: {mechanism}",
+    "ropa.list_line": "Lista {id} ({name}), peruste: {basis}",
+    "ropa.kind.customers": "Asiakastiedot ja ostot",
+    "ropa.kind.analytics": "Verkkosivujen analytiikka ja evästeet",
+    "ropa.kind.suppression": "Estolista (markkinointikiellot ja poistetut osoitteet)",
+    "ropa.kind.requests": "Rekisteröityjen pyyntöjen käsittely",
+    "ropa.desc.consent": "Sähköpostimarkkinointi ja tiedotteet henkilöille, jotka ovat antaneet "
+    "siihen suostumuksensa.",
+    "ropa.desc.soft_opt_in": "Omien, aiemmin ostettujen kanssa samankaltaisten tuotteiden ja "
+    "palvelujen sähköpostimarkkinointi asiakkaille.",
+    "ropa.desc.service": "Tilattuun palveluun liittyvä viestintä asiakkaille.",
+    "ropa.desc.unclassified": "Tarkoituksen oikeusperuste puuttuu asetuksista.",
+    "ropa.desc.customers": "Asiakassuhteen hoito, tilausten toimitus ja laskutus sekä "
+    "asiakassuhteeseen perustuvan markkinointioikeuden osoittaminen.",
+    "ropa.desc.analytics": "Verkkosivujen käytön tilastointi palvelun kehittämiseksi "
+    "(ActiveCampaign- ja Google Analytics -evästeet).",
+    "ropa.desc.suppression": "Varmistetaan, ettei markkinointia lähetetä henkilölle, joka on "
+    "kieltänyt sen tai jonka tiedot on poistettu, vaikka osoite saataisiin myöhemmin uudelleen.",
+    "ropa.desc.requests": "Rekisteröityjen oikeuksien toteuttaminen (tarkastus, oikaisu, "
+    "poisto, vastustaminen) ja sen osoittaminen.",
+    "ropa.err.no_purpose": "Lista {list}: käyttötarkoitus (purpose) puuttuu.",
+    "ropa.err.no_basis": "Lista {list}: käyttötarkoitukselle ”{purpose}” ei ole määritelty "
+    "oikeusperustetta (basis).",
+    "ropa.err.bad_basis": "Lista {list}: tuntematon oikeusperuste ”{basis}”.",
+    "ropa.err.list_retention": "Lista {list}: käyttötarkoituksen ”{purpose}” säilytysaikaa ei voi "
+    "määrittää ({setting} = {value}).",
+    "ropa.err.retention_customers": "Asiakastiedot ja ostot: säilytysaikaa ei voi määrittää "
+    "({setting} = {value}).",
+    "ropa.err.retention_analytics": "Verkkosivujen analytiikka: säilytysaikaa ei voi määrittää "
+    "({setting} = {value}).",
+    "ropa.err.bad_country": "Käsittelijä {name}: maakoodi ”{country}” ei ole kaksikirjaiminen "
+    "ISO-maakoodi.",
+    "ropa.err.bad_mechanism": "Käsittelijä {name}: tuntematon siirtoperuste ”{mechanism}”.",
+    "ropa.err.transfer": "Käsittelijä {name} ({country}): siirto EU:n/ETA:n ulkopuolelle ilman "
+    "siirtoperustetta (transfer_mechanism = none).",
+    "legal.gdpr_6_1_a": "Suostumus (tietosuoja-asetus 6 art. 1 kohta a)",
+    "legal.svpl_200_1": "Ennakkosuostumus sähköiseen suoramarkkinointiin (laki sähköisen "
+    "viestinnän palveluista 917/2014, 200 § 1 mom.)",
+    "legal.gdpr_6_1_f": "Oikeutettu etu: suoramarkkinointi asiakkaille (tietosuoja-asetus 6 art. "
+    "1 kohta f)",
+    "legal.svpl_200_2": "Asiakassuhteeseen perustuva markkinointi omista samankaltaisista "
+    "tuotteista (laki sähköisen viestinnän palveluista 917/2014, 200 § 2 mom.)",
+    "legal.gdpr_6_1_b": "Sopimuksen täytäntöönpano (tietosuoja-asetus 6 art. 1 kohta b)",
+    "legal.gdpr_6_1_c_books": "Kirjanpitovelvollisuus (kirjanpitolaki 1336/1997; "
+    "tietosuoja-asetus 6 art. 1 kohta c)",
+    "legal.gdpr_6_1_c_21_3": "Lakisääteinen velvoite noudattaa suoramarkkinointikieltoa "
+    "(tietosuoja-asetus 6 art. 1 kohta c ja 21 art. 3 kohta)",
+    "legal.gdpr_6_1_c_12_22": "Lakisääteinen velvoite toteuttaa rekisteröidyn oikeudet "
+    "(tietosuoja-asetus 6 art. 1 kohta c ja 12–22 art.)",
+    "legal.svpl_205": "Evästeet: käyttäjän suostumus (laki sähköisen viestinnän palveluista "
+    "917/2014, 205 §)",
+    "subjects.subscribers": "Uutiskirjeiden ja markkinointiviestien tilaajat",
+    "subjects.customers": "Asiakkaat",
+    "subjects.objectors": "Henkilöt, jotka ovat kieltäneet markkinoinnin tai joiden tiedot on "
+    "poistettu",
+    "subjects.requesters": "Henkilöt, jotka ovat esittäneet tietosuojaa koskevan pyynnön",
+    "subjects.visitors": "Verkkosivujen kävijät",
+    "data.contact_details": "Nimi, sähköpostiosoite ja puhelinnumero",
+    "data.list_status": "Listajäsenyydet sekä liittymis- ja peruutusajat",
+    "data.custom_fields": "Itse annetut lisätiedot, kuten kiinnostuksen kohteet, ja tunnisteet",
+    "data.email_activity": "Viestien avaukset ja klikkaukset, palautuneet viestit, IP-osoite ja "
+    "sen perusteella päätelty sijainti",
+    "data.consent_records": "Suostumukset ja niiden peruutukset (aika, lähde, suostumusteksti, "
+    "tietosuojaselosteen versio)",
+    "data.objection_records": "Markkinointikiellot (aika, laajuus, kanava)",
+    "data.purchases": "Ostot: tuoteryhmä ja viimeisimmän oston ajankohta; tilaus- ja "
+    "laskutustiedot",
+    "data.hashed_email": "Sähköpostiosoitteesta avaimella laskettu tiiviste (HMAC-SHA256), "
+    "kiellon laajuus, syy ja päivämäärä",
+    "data.requester_contact": "Sähköpostiosoite, johon vastaus lähetetään",
+    "data.request_details": "Pyynnön tyyppi, vastaanotto- ja määräpäivä sekä tila",
+    "data.browsing": "Vieraillut sivut, käynnin kesto, saapumislähde, evästetunnisteet ja "
+    "IP-osoite",
+    "retention.list_months": "{months} (listakohtainen säilytysaika, lista {list})",
+    "retention.until_withdrawal": "Suostumuksen perumiseen asti; tiedot poistetaan, kun "
+    "perumisesta on kulunut {days} (vain estolistamerkintä voi jäädä)",
+    "retention.after_last_purchase": "{months} viimeisimmästä ostosta listan tuoteryhmissä",
+    "retention.customer_months": "{months} viimeisimmästä asiakastapahtumasta (osto, suostumus "
+    "tai rekisteröityminen)",
+    "retention.hard_bounce": "Pysyvästi palautuva osoite poistetaan, kun palautuksesta on "
+    "kulunut {days}",
+    "retention.bookkeeping": "Kirjanpitoaineisto (laskut ja tositteet) säilytetään "
+    "kirjanpitolain mukaiset ajat kirjanpitojärjestelmässä, ei markkinointirekisterissä",
+    "retention.analytics": "Analytiikkapalvelun säilytysasetuksen mukaan, enintään {months}; "
+    "ActiveCampaignin seurantatiedot poistetaan kontaktin mukana",
+    "retention.suppression": "Niin kauan kuin osoite voidaan saada uudelleen; vain avaimella "
+    "laskettu tiiviste säilytetään",
+    "retention.request_record": "{years} pyynnön käsittelyn päättymisestä (yleinen "
+    "vanhentumisaika; osoitusvelvollisuus, tietosuoja-asetus 5 art. 2 kohta)",
+    "security.need_to_know": "Pääsy vain työntekijöillä, joiden tehtävät sitä edellyttävät; "
+    "vaitiolovelvollisuus",
+    "security.files_0600": "Raportit, viennit ja rekisteritietokanta vain ylläpitäjän "
+    "luettavissa (tiedosto-oikeudet 0600, hakemistot 0700)",
+    "security.keyed_hashes": "Estolistalla vain avaimella laskettu tiiviste; avain säilytetään "
+    "erillään tiedoista",
+    "security.token_from_env": "ActiveCampaign-avain luetaan ympäristömuuttujasta; se ei päädy "
+    "asetustiedostoon eikä lokeihin",
+    "security.audit_log": "Jokainen ActiveCampaigniin tehty muutos kirjataan muuttumattomaan "
+    "tapahtumalokiin ennen muutosta ja sen jälkeen",
+    "security.masked_emails": "Raporteissa sähköpostiosoitteet peitetään; lokeihin ei kirjata "
+    "henkilötietoja",
+    "mechanism.none": "EI SIIRTOPERUSTETTA – siirto ei ole sallittu",
+    "mechanism.adequacy": "Euroopan komission tietosuojan riittävyyttä koskeva päätös "
+    "(tietosuoja-asetus 45 art.)",
+    "mechanism.adequacy_us": "EU:n ja Yhdysvaltojen välinen tietosuojakehys (Data Privacy "
+    "Framework), komission riittävyyspäätös (EU) 2023/1795 (tietosuoja-asetus 45 art.)",
+    "mechanism.scc": "Komission vakiosopimuslausekkeet (EU) 2021/914 (tietosuoja-asetus 46 art. "
+    "2 kohta c)",
+    "mechanism.in_eea": "EU/ETA-alue, ei siirtoa",
+    "country.US": "Yhdysvallat",
+    "country.GB": "Yhdistynyt kuningaskunta",
+    "country.CH": "Sveitsi",
+    "country.CA": "Kanada",
+    "country.IE": "Irlanti",
+    "country.DE": "Saksa",
+    "country.NL": "Alankomaat",
+    "country.SE": "Ruotsi",
+    "country.FI": "Suomi",
+    "country.DK": "Tanska",
+    "country.FR": "Ranska",
+    "purpose.newsletter": "Uutiskirje",
+    "purpose.customer_offers": "Asiakastarjoukset",
+    "purpose.surveys": "Asiakaskyselyt",
+    "purpose.orders": "Tilausvahvistukset ja asiakasviestintä",
+    **ACCESS_STRINGS,
+}

@@ -1,0 +1,218 @@
+"""The review report of one run: report.html for the DPO, report.json and two CSVs for tools."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from reports import charts
+from reports.files import ensure_private_dir, write_csv, write_json, write_text
+from reports.i18n import Lang, get_lang
+from reports.render import render
+
+FINDING_COLUMNS = ("code", "severity", "contact_id", "email_masked", "list_id", "status", "detail")
+ACTION_COLUMNS = ("type", "contact_id", "list_id", "rule", "result")
+SEVERITIES = ("critical", "high", "medium", "low")
+# Most severe first: the order of the legend, the chart stacks and the chart colours.
+CODE_ORDER = (
+    "OBJECTION_NOT_HONOURED",
+    "SUPPRESSION_BREACH",
+    "DSR_OVERDUE",
+    "TRANSFER_WITHOUT_SAFEGUARD",
+    "CONSENT_WITHDRAWN",
+    "SOFT_OPT_IN_EXPIRED",
+    "NO_MARKETING_BASIS",
+    "CONSENT_INCOMPLETE",
+    "DSR_DUE_SOON",
+    "DUPLICATE_CONTACT",
+    "INVALID_EMAIL",
+)
+BASES = ("consent", "soft_opt_in")
+# Part C of RULES.md: defects of the current privacy notice, shown until the caller says which
+# ones remain (report["notice_defects"], optional).
+NOTICE_DEFECTS = (
+    "repealed_act",
+    "browsing_consent",
+    "no_retention",
+    "access_limits",
+    "objection_wording",
+    "partner_disclosure",
+    "transfers",
+)
+# Policy parameters in display order, with the unit each is measured in.
+POLICY_UNITS = (
+    ("enforce", None),
+    ("objection_sla_hours", "hour"),
+    ("soft_opt_in_months", "month"),
+    ("customer_retention_months", "month"),
+    ("after_withdrawal_days", "day"),
+    ("hard_bounce_days", "day"),
+    ("max_auto_deletions", None),
+)
+HISTORY_RUNS = 20  # more bars than this stop being readable on one A4 width
+# A first run on a big account can find 100,000 problems; nobody reads that as HTML and it
+# makes the file unwieldy. The tables show the first rows, the CSVs always hold everything.
+MAX_ROWS = 1000
+
+
+def write_report(
+    report: dict[str, Any], *, out_dir: Path, language: str, history: list[dict[str, Any]]
+) -> Path:
+    """Write report.html, report.json, findings.csv and actions.csv (0600); return the HTML path."""
+    lang = get_lang(language)
+    ensure_private_dir(out_dir)
+    write_json(out_dir / "report.json", report)
+    write_csv(out_dir / "findings.csv", report.get("findings", []), FINDING_COLUMNS)
+    write_csv(out_dir / "actions.csv", report.get("actions", []), ACTION_COLUMNS)
+    html = render("report.html.j2", lang=lang, **report_context(report, lang, history))
+    return write_text(out_dir / "report.html", html)
+
+
+def _severity_rank(severity: Any) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def _code_rank(code: str) -> tuple[int, str]:
+    return (CODE_ORDER.index(code) if code in CODE_ORDER else len(CODE_ORDER), code)
+
+
+def _id_key(value: Any) -> float:
+    return float(value) if isinstance(value, int | float) else math.inf
+
+
+def _finding_key(finding: Mapping[str, Any]) -> tuple[Any, ...]:
+    # open before fixed: what still needs a person comes first within each severity
+    return (
+        finding.get("status") != "open",
+        _code_rank(str(finding.get("code"))),
+        _id_key(finding.get("contact_id")),
+        _id_key(finding.get("list_id")),
+    )
+
+
+def report_context(
+    report: Mapping[str, Any], lang: Lang, history: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """Everything the template shows, already grouped, sorted and counted (templates stay dumb)."""
+    findings = list(report.get("findings", []))
+    open_findings = [f for f in findings if f.get("status") == "open"]
+    groups: dict[Any, list[Mapping[str, Any]]] = {}
+    for finding in sorted(findings, key=lambda f: _severity_rank(f.get("severity"))):
+        groups.setdefault(finding.get("severity"), []).append(finding)
+    requests = sorted(
+        report.get("requests", []),
+        key=lambda r: (r.get("status") != "open", str(r.get("due_at") or "")),
+    )
+    open_requests = [r for r in requests if r.get("status") == "open"]
+    purge = dict(report.get("purge") or {})
+    awaiting = (
+        bool(purge.get("plan_id"))
+        and bool(purge.get("needs_approval"))
+        and not bool(purge.get("applied"))
+    )
+    ropa_errors = list(report.get("ropa_errors", []))
+    pull_complete = bool(((report.get("run") or {}).get("pull") or {}).get("complete", True))
+    open_counts = Counter(f.get("severity") for f in open_findings)
+    defects = report.get("notice_defects")
+    return {
+        "run": report.get("run") or {},
+        "controller": report.get("controller") or {},
+        "totals": report.get("totals") or {},
+        "needs_review": bool(open_findings or awaiting or open_requests or ropa_errors)
+        or not pull_complete,
+        "pull_complete": pull_complete,
+        "fixed_findings": len(findings) - len(open_findings),
+        "open_by_severity": [(s, open_counts.get(s, 0)) for s in SEVERITIES],
+        "open_findings": len(open_findings),
+        "finding_groups": [
+            (severity, sorted(items, key=_finding_key)[:MAX_ROWS], len(items))
+            for severity, items in groups.items()
+        ],
+        "legend": sorted({str(f.get("code")) for f in findings}, key=_code_rank),
+        "actions": sorted(
+            report.get("actions", []),
+            key=lambda a: (
+                _id_key(a.get("contact_id")),
+                _id_key(a.get("list_id")),
+                str(a.get("type")),
+            ),
+        )[:MAX_ROWS],
+        "actions_total": len(report.get("actions", [])),
+        "action_results": sorted(
+            Counter(a.get("result") for a in report.get("actions", [])).items(),
+            key=lambda kv: str(kv[0]),
+        ),
+        "requests": requests,
+        "open_requests": open_requests,
+        "purge": purge,
+        "purge_awaiting": awaiting,
+        "purge_reasons": sorted((purge.get("reasons") or {}).items(), key=lambda kv: -kv[1]),
+        "policy_rows": _policy_rows(report.get("policy") or {}, lang),
+        "ropa_errors": ropa_errors,
+        "notes": list(report.get("notes", [])),
+        "notice_defects": list(NOTICE_DEFECTS if defects is None else defects),
+        "charts": _charts(report, lang, history),
+    }
+
+
+def _policy_rows(policy: Mapping[str, Any], lang: Lang) -> list[tuple[str, str]]:
+    rows = []
+    for key, unit in POLICY_UNITS:
+        if key not in policy:
+            continue
+        value = policy[key]
+        if key == "enforce":
+            shown = lang.label("enforce", value)
+        elif unit and isinstance(value, int):
+            shown = lang.unit(unit, value)
+        else:
+            shown = lang.value(value)
+        rows.append((lang.t(f"policy.{key}"), shown))
+    known = {key for key, _ in POLICY_UNITS}
+    rows.extend((key, lang.value(policy[key])) for key in sorted(policy) if key not in known)
+    return rows
+
+
+def _charts(
+    report: Mapping[str, Any], lang: Lang, history: Sequence[Mapping[str, Any]]
+) -> dict[str, str]:
+    run = report.get("run") or {}
+    current = Counter(str(f.get("code")) for f in report.get("findings", []))
+    earlier = [h for h in history if h.get("run_id") != run.get("id")]  # caller may include us
+    runs = [
+        (lang.short_dt(h.get("started_at")), dict(h.get("findings_by_code") or {})) for h in earlier
+    ]
+    runs.append((lang.t("chart.this_run"), dict(current)))
+    runs = runs[-HISTORY_RUNS:]
+    codes = sorted({code for _, counts in runs for code in counts})
+    active = report.get("active_by_basis") or {}
+    basis_counts = [(lang.label("basis", b), int(active.get(b, 0))) for b in BASES]
+    latest = ", ".join(
+        f"{lang.label('code', c)} {current[c]}" for c in sorted(current, key=_code_rank)
+    )
+    return {
+        "history": charts.findings_history_chart(
+            runs,
+            code_labels={code: lang.label("code", code) for code in codes},
+            code_order=CODE_ORDER,
+            y_label=lang.t("chart.findings_axis"),
+            empty_text=lang.t("chart.no_findings"),
+            note=None if earlier else lang.t("chart.no_history"),
+        ),
+        "history_alt": lang.t(
+            "chart.history_alt", runs=len(runs), latest=latest or lang.t("chart.no_findings")
+        ),
+        "history_note": "" if earlier else lang.t("chart.no_history"),
+        "basis": charts.basis_chart(
+            basis_counts,
+            x_label=lang.t("chart.contacts_axis"),
+            empty_text=lang.t("chart.no_active"),
+        ),
+        "basis_alt": lang.t(
+            "chart.basis_alt",
+            counts=", ".join(f"{label} {value}" for label, value in basis_counts),
+        ),
+    }

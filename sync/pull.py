@@ -1,0 +1,113 @@
+"""A pull: fetch from ActiveCampaign, save into the register, all or nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sync.client import ActiveCampaignClient
+from sync.errors import ActiveCampaignError
+from sync.fetch import fetch_contact_pages, fetch_fields, fetch_lists, fetch_tags
+from sync.register import mirror, sync_state
+from sync.register.db import transaction
+
+
+@dataclass(frozen=True)
+class PullResult:
+    pull_id: int
+    mode: str
+    contacts: int
+    requests: int
+    rate_limited: int
+    deleted: int
+    complete: bool
+
+
+def choose_mode(
+    conn: sqlite3.Connection, *, now: datetime, full: bool, full_every_days: int
+) -> tuple[str, datetime | None]:
+    """Full when asked, when there is no cursor, or when the last full walk is too old."""
+    cursor = sync_state.get_time(conn, sync_state.CURSOR)
+    last_full = sync_state.get_time(conn, sync_state.LAST_FULL)
+    if full or cursor is None or last_full is None:
+        return "full", None
+    if now - last_full >= timedelta(days=full_every_days):
+        return "full", None
+    return "incremental", cursor
+
+
+def pull(
+    *,
+    client: ActiveCampaignClient,
+    conn: sqlite3.Connection,
+    now: Callable[[], datetime],
+    full: bool,
+    full_every_days: int,
+    overlap_minutes: int,
+    page_size: int,
+    on_page: Callable[[int], None] | None = None,
+) -> PullResult:
+    """Run one pull. On any failure the previous register state and cursor stay untouched."""
+    started = now()
+    mode, cursor = choose_mode(conn, now=started, full=full, full_every_days=full_every_days)
+    updated_after = cursor - timedelta(minutes=overlap_minutes) if cursor else None
+    pull_id = sync_state.start_pull(conn, mode=mode, started_at=started)
+    requests_before = client.stats.requests
+    limited_before = client.stats.rate_limited
+    seen: set[int] = set()
+    deleted = 0
+    try:
+        with transaction(conn):
+            mirror.save_lists(conn, list(fetch_lists(client)))
+            mirror.save_fields(conn, list(fetch_fields(client)))
+            mirror.save_tags(conn, list(fetch_tags(client)))
+            for page in fetch_contact_pages(
+                client, updated_after=updated_after, page_size=page_size
+            ):
+                mirror.save_page(conn, page)
+                seen.update(contact.id for contact in page.contacts)
+                if on_page is not None:
+                    on_page(len(page.contacts))
+            if mode == "full":
+                gone = mirror.mirrored_ids(conn) - seen
+                deleted = mirror.record_ac_deletions(
+                    conn, gone, detected_at=started, pull_id=pull_id
+                )
+                sync_state.set_time(conn, sync_state.LAST_FULL, started)
+            sync_state.set_time(conn, sync_state.CURSOR, started)
+    except (ActiveCampaignError, KeyboardInterrupt) as exc:
+        sync_state.finish_pull(
+            conn,
+            pull_id,
+            finished_at=now(),
+            complete=False,
+            contacts=len(seen),
+            requests=client.stats.requests - requests_before,
+            rate_limited=client.stats.rate_limited - limited_before,
+            deleted=0,
+            error=str(exc) or type(exc).__name__,
+        )
+        raise
+    result = PullResult(
+        pull_id=pull_id,
+        mode=mode,
+        contacts=len(seen),
+        requests=client.stats.requests - requests_before,
+        rate_limited=client.stats.rate_limited - limited_before,
+        deleted=deleted,
+        complete=True,
+    )
+    sync_state.finish_pull(
+        conn,
+        pull_id,
+        finished_at=now(),
+        complete=True,
+        contacts=result.contacts,
+        requests=result.requests,
+        rate_limited=result.rate_limited,
+        deleted=deleted,
+        error=None,
+    )
+    return result

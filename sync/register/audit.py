@@ -1,0 +1,71 @@
+"""The append-only audit log: intent before a change is sent, outcome after."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sync.register.db import iso
+
+INTENT = "intent"
+DONE = "done"
+FAILED = "failed"
+SKIPPED = "skipped"
+FINAL = frozenset({DONE, SKIPPED})
+
+
+def record(
+    conn: sqlite3.Connection,
+    *,
+    at: datetime,
+    run_id: str,
+    action_key: str,
+    phase: str,
+    type: str,
+    subject: str,
+    list_id: int | None = None,
+    rule: str = "",
+    actor: str = "user",
+    detail: Mapping[str, Any] | None = None,
+) -> None:
+    """Append one event; `subject` is an ActiveCampaign id or a suppression key, never an email."""
+    conn.execute(
+        "INSERT INTO audit_log(at, run_id, action_key, phase, type, subject, list_id, rule,"
+        " actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            iso(at),
+            run_id,
+            action_key,
+            phase,
+            type,
+            subject,
+            list_id,
+            rule,
+            actor,
+            json.dumps(dict(detail or {}), ensure_ascii=False, sort_keys=True),
+        ),
+    )
+
+
+def last_phases(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """The latest phase recorded for each action key that has any."""
+    result: dict[str, str] = {}
+    for key in keys:
+        row = conn.execute(
+            "SELECT phase FROM audit_log WHERE action_key = ? ORDER BY seq DESC LIMIT 1", (key,)
+        ).fetchone()
+        if row is not None:
+            result[key] = row[0]
+    return result
+
+
+def events(conn: sqlite3.Connection, *, run_id: str | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM audit_log"
+    params: tuple[Any, ...] = ()
+    if run_id is not None:
+        sql += " WHERE run_id = ?"
+        params = (run_id,)
+    return [dict(row) for row in conn.execute(sql + " ORDER BY seq", params)]

@@ -1,0 +1,122 @@
+"""The register's tables. Times are ISO 8601 text in UTC, so text order is time order."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Mirror of ActiveCampaign, replaced by each pull.
+CREATE TABLE IF NOT EXISTS contacts (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL,
+    email_norm TEXT NOT NULL,
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    cdate TEXT, udate TEXT,
+    bounced_hard INTEGER NOT NULL DEFAULT 0,
+    bounced_soft INTEGER NOT NULL DEFAULT 0,
+    bounced_date TEXT
+);
+CREATE INDEX IF NOT EXISTS contacts_email_norm ON contacts(email_norm);
+CREATE TABLE IF NOT EXISTS memberships (
+    contact_id INTEGER NOT NULL, list_id INTEGER NOT NULL, status INTEGER NOT NULL,
+    sdate TEXT, udate TEXT, unsubreason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (contact_id, list_id)
+);
+CREATE TABLE IF NOT EXISTS lists (id INTEGER PRIMARY KEY, name TEXT NOT NULL, stringid TEXT);
+CREATE TABLE IF NOT EXISTS tags (id INTEGER PRIMARY KEY, tag TEXT NOT NULL, tag_type TEXT);
+CREATE TABLE IF NOT EXISTS contact_tags (
+    id INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL, tag_id INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contact_tags_contact ON contact_tags(contact_id);
+CREATE TABLE IF NOT EXISTS fields (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, type TEXT, perstag TEXT
+);
+CREATE TABLE IF NOT EXISTS field_values (
+    id INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL, field_id INTEGER NOT NULL,
+    value TEXT, udate TEXT
+);
+CREATE INDEX IF NOT EXISTS field_values_contact ON field_values(contact_id);
+-- Ids ActiveCampaign no longer has, found by a full walk; no personal data.
+CREATE TABLE IF NOT EXISTS ac_deletions (
+    contact_id INTEGER NOT NULL, detected_at TEXT NOT NULL, pull_id INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS pulls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at TEXT NOT NULL, finished_at TEXT,
+    mode TEXT NOT NULL, complete INTEGER NOT NULL DEFAULT 0,
+    contacts INTEGER NOT NULL DEFAULT 0, requests INTEGER NOT NULL DEFAULT 0,
+    rate_limited INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,
+    error TEXT
+);
+CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- The controller's own records: append-only events.
+CREATE TABLE IF NOT EXISTS consent_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email_norm TEXT NOT NULL, purpose TEXT NOT NULL, action TEXT NOT NULL, at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '', wording_id TEXT, notice_version TEXT,
+    imported_at TEXT NOT NULL, row_hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS consent_email ON consent_events(email_norm);
+CREATE TABLE IF NOT EXISTS objection_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email_norm TEXT NOT NULL, scope TEXT NOT NULL, at TEXT NOT NULL,
+    channel TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL, row_hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS objection_email ON objection_events(email_norm);
+CREATE TABLE IF NOT EXISTS purchases (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email_norm TEXT NOT NULL, last_purchase_at TEXT NOT NULL, product_group TEXT NOT NULL,
+    imported_at TEXT NOT NULL, row_hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX IF NOT EXISTS purchases_email ON purchases(email_norm);
+CREATE TABLE IF NOT EXISTS imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL, rows INTEGER NOT NULL, added INTEGER NOT NULL, at TEXT NOT NULL
+);
+
+-- What is left of objectors and erased objectors: a keyed hash, never an address.
+CREATE TABLE IF NOT EXISTS suppressions (
+    key TEXT NOT NULL, scope TEXT NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (key, scope)
+);
+
+CREATE TABLE IF NOT EXISTS requests (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, subject_key TEXT NOT NULL,
+    email_masked TEXT NOT NULL, received_at TEXT NOT NULL, due_at TEXT NOT NULL,
+    status TEXT NOT NULL, answered_at TEXT, detail TEXT NOT NULL DEFAULT '{}'
+);
+-- Erasure requests not yet carried out hold the address so the purge can find it.
+CREATE TABLE IF NOT EXISTS pending_erasures (
+    request_id TEXT PRIMARY KEY, email_norm TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS purge_plans (
+    id TEXT PRIMARY KEY, created_at TEXT NOT NULL, as_of TEXT NOT NULL,
+    pull_id INTEGER NOT NULL, count INTEGER NOT NULL, content TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'planned'
+);
+
+CREATE TABLE IF NOT EXISTS audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL, run_id TEXT NOT NULL, action_key TEXT NOT NULL, phase TEXT NOT NULL,
+    type TEXT NOT NULL, subject TEXT NOT NULL, list_id INTEGER, rule TEXT NOT NULL DEFAULT '',
+    actor TEXT NOT NULL DEFAULT 'user', detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS audit_action_key ON audit_log(action_key);
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY, command TEXT NOT NULL, started_at TEXT NOT NULL,
+    finished_at TEXT, as_of TEXT NOT NULL, exit_code INTEGER,
+    findings_by_code TEXT NOT NULL DEFAULT '{}', report_dir TEXT
+);
+"""

@@ -1,0 +1,143 @@
+"""Small builders for the frames the rules take, so each test states only what matters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from compliance.codes import SEVERITY, Basis, FindingCode
+from compliance.frames import SCHEMAS, empty_frame
+from compliance.policy import ListPolicy
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+NEWSLETTER, OFFERS, ORDERS = 10, 20, 30
+LISTS = (
+    ListPolicy(NEWSLETTER, "newsletter", Basis.CONSENT),
+    ListPolicy(OFFERS, "offers", Basis.SOFT_OPT_IN, ("shoes", "bags")),
+    ListPolicy(ORDERS, "orders", Basis.SERVICE),
+)
+
+
+def ts(text: str | None) -> pd.Timestamp:
+    """A UTC timestamp from ISO text; None gives NaT."""
+    return pd.NaT if text is None else pd.Timestamp(text, tz="UTC")
+
+
+def frame(kind: str, rows: Iterable[dict[str, object]]) -> pd.DataFrame:
+    """A frame of SCHEMAS[kind] from row dicts; missing keys get None/NaT/False."""
+    rows = list(rows)
+    if not rows:
+        return empty_frame(kind)
+    data = pd.DataFrame(rows, columns=list(SCHEMAS[kind]))
+    for name, dtype in SCHEMAS[kind].items():
+        if dtype == "bool":
+            data[name] = data[name].fillna(False).astype(bool)
+        elif dtype.startswith("datetime64"):
+            data[name] = pd.to_datetime(data[name], utc=True).dt.as_unit("ns")
+        else:
+            data[name] = data[name].astype(dtype)
+    return data
+
+
+def contacts(*rows: tuple[int, str] | tuple[int, str, str]) -> pd.DataFrame:
+    """(contact_id, email_norm[, suppression_key]) rows; email as in AC = email_norm."""
+    return frame(
+        "contacts",
+        (
+            {
+                "contact_id": row[0],
+                "email": row[1],
+                "email_norm": row[1],
+                "suppression_key": row[2] if len(row) > 2 else f"key-{row[0]}",
+                "cdate": ts("2020-01-01"),
+                "udate": ts("2020-01-01"),
+                "bounced_hard": False,
+            }
+            for row in rows
+        ),
+    )
+
+
+def memberships(*rows: tuple[int, int] | tuple[int, int, int]) -> pd.DataFrame:
+    """(contact_id, list_id[, status]) rows; status defaults to 1 (active)."""
+    return frame(
+        "memberships",
+        ({"contact_id": r[0], "list_id": r[1], "status": r[2] if len(r) > 2 else 1} for r in rows),
+    )
+
+
+def consents(*rows: Sequence[object]) -> pd.DataFrame:
+    """(email_norm, purpose, action, at[, wording_id, notice_version]) rows; complete by default."""
+    return frame(
+        "consents",
+        (
+            {
+                "email_norm": r[0],
+                "purpose": r[1],
+                "action": r[2],
+                "at": ts(str(r[3])),
+                "source": "form",
+                "wording_id": r[4] if len(r) > 4 else "w1",
+                "notice_version": r[5] if len(r) > 5 else "2025-1",
+            }
+            for r in rows
+        ),
+    )
+
+
+def objections(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    """(email_norm, scope, at) rows."""
+    return frame(
+        "objections",
+        ({"email_norm": r[0], "scope": r[1], "at": ts(r[2]), "channel": "email"} for r in rows),
+    )
+
+
+def customers(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    """(email_norm, last_purchase_at, product_group) rows."""
+    return frame(
+        "customers",
+        ({"email_norm": r[0], "last_purchase_at": ts(r[1]), "product_group": r[2]} for r in rows),
+    )
+
+
+def suppressions(*rows: tuple[str, str]) -> pd.DataFrame:
+    """(key, created_at) rows."""
+    return frame(
+        "suppressions",
+        (
+            {"key": r[0], "scope": "all", "reason": "objection", "created_at": ts(r[1])}
+            for r in rows
+        ),
+    )
+
+
+def findings(*rows: tuple[str, int | None, str | None, int | None, str]) -> pd.DataFrame:
+    """Expected findings: (code, contact_id, email_norm, list_id, detail), severity filled in."""
+    return frame(
+        "findings",
+        (
+            {
+                "code": code,
+                "severity": SEVERITY[FindingCode(code)].value,
+                "contact_id": contact_id,
+                "email_norm": email,
+                "list_id": list_id,
+                "detail": detail,
+            }
+            for code, contact_id, email, list_id, detail in rows
+        ),
+    )
+
+
+def actions(*rows: tuple[str, int, int | None, str, str | None]) -> pd.DataFrame:
+    """Expected actions: (type, contact_id, list_id, rule, tag)."""
+    return frame(
+        "actions",
+        (
+            {"type": t, "contact_id": c, "list_id": li, "rule": rule, "tag": tag}
+            for t, c, li, rule, tag in rows
+        ),
+    )

@@ -1,0 +1,96 @@
+"""request_findings: DSR_DUE_SOON within seven days, DSR_OVERDUE past due (R-DSR-3)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from compliance.frames import empty_findings
+from compliance.requests import request_findings
+from tests.compliance import factories as f
+
+# NOW is 2026-01-01T00:00Z
+
+
+def requests(*rows: tuple[str, str, str, str | None, str]) -> pd.DataFrame:
+    """(id, type, received_at, due_at, status) rows."""
+    return f.frame(
+        "requests",
+        (
+            {
+                "id": r[0],
+                "type": r[1],
+                "received_at": f.ts(r[2]),
+                "due_at": f.ts(r[3]),
+                "status": r[4],
+            }
+            for r in rows
+        ),
+    )
+
+
+CASES = [
+    pytest.param(
+        requests(("r1", "access", "2025-12-20", "2026-01-20", "open")),
+        f.findings(),
+        id="plenty-of-time",
+    ),
+    pytest.param(
+        requests(("r1", "access", "2025-12-08", "2026-01-08", "open")),
+        f.findings(
+            ("DSR_DUE_SOON", None, None, None, "access request r1 is due 2026-01-08, 7 days left")
+        ),
+        id="seven-days-left",
+    ),
+    pytest.param(
+        requests(("r1", "erase", "2025-12-01", "2026-01-01", "open")),
+        f.findings(
+            ("DSR_DUE_SOON", None, None, None, "erase request r1 is due 2026-01-01, 0 days left")
+        ),
+        id="due-now",
+    ),
+    pytest.param(
+        requests(("r1", "erase", "2025-11-20", "2025-12-20", "failed")),
+        f.findings(
+            ("DSR_OVERDUE", None, None, None, "erase request r1 was due 2025-12-20, 12 days ago")
+        ),
+        id="failed-request-overdue",
+    ),
+    pytest.param(
+        requests(("r1", "erase", "2025-11-20", "2025-12-20", "done")),
+        f.findings(),
+        id="done-request-ignored",
+    ),
+    pytest.param(
+        requests(("r1", "object", "2025-12-05", None, "open")),
+        f.findings(
+            ("DSR_DUE_SOON", None, None, None, "object request r1 is due 2026-01-05, 4 days left")
+        ),
+        id="missing-due-date-computed",
+    ),
+    pytest.param(
+        requests(
+            ("r3", "access", "2025-12-06", "2026-01-06", "open"),
+            ("r2", "access", "2025-11-01", "2025-12-01", "open"),
+            ("r1", "rectify", "2025-12-03", "2026-01-03", "open"),
+        ),
+        f.findings(
+            ("DSR_DUE_SOON", None, None, None, "rectify request r1 is due 2026-01-03, 2 days left"),
+            ("DSR_DUE_SOON", None, None, None, "access request r3 is due 2026-01-06, 5 days left"),
+            ("DSR_OVERDUE", None, None, None, "access request r2 was due 2025-12-01, 31 days ago"),
+        ),
+        id="sorted-by-code-then-due-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("frame", "want"), CASES)
+def test_request_findings(frame: pd.DataFrame, want: pd.DataFrame) -> None:
+    """Each set of requests gives exactly the expected findings."""
+    assert_frame_equal(request_findings(frame, f.NOW), want)
+
+
+def test_no_requests() -> None:
+    """No requests, no findings."""
+    assert_frame_equal(request_findings(requests(), f.NOW), empty_findings())

@@ -1,0 +1,111 @@
+"""Shared test helpers: a simulator over real HTTP and a config.toml pointing at it.
+
+def test_something(simulator, tmp_path):
+    state, server = simulator(contacts=50)
+    config = make_config(tmp_path, server.url, sync={"full_every_days": 7})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sync.simulator import SimulatorServer, SimulatorState, generate, serve
+
+SIMULATOR_TOKEN = "sim-token-0123456789abcdef"
+
+StartSimulator = Callable[..., tuple[SimulatorState, SimulatorServer]]
+
+
+def now_anchor() -> datetime:
+    """The wall clock in whole seconds: the anchor that keeps the simulator's clock near ours."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@pytest.fixture
+def simulator() -> Iterator[StartSimulator]:
+    """Factory: `simulator(contacts=50, seed=1, state=None, **serve_kwargs)` -> (state, server).
+
+    Without `state` a new account is generated with anchor = now (the simulator's clock is
+    anchor + real elapsed time; the pull's cursor is the wall clock). Pass `state` to serve an
+    existing account a second time (e.g. once clean, once with faults). Serving defaults to
+    `token=SIMULATOR_TOKEN` and `rate=0` (no rate limit); any `serve()` keyword overrides.
+    `seed` seeds both the generated data and the fault plan (`faults=`).
+    Every server started is shut down at the end of the test.
+    """
+    servers: list[SimulatorServer] = []
+
+    def start(
+        *,
+        contacts: int = 50,
+        seed: int = 1,
+        state: SimulatorState | None = None,
+        **serve_kwargs: Any,
+    ) -> tuple[SimulatorState, SimulatorServer]:
+        if state is None:
+            state = generate(contacts=contacts, seed=seed, anchor=now_anchor())
+        options: dict[str, Any] = {"token": SIMULATOR_TOKEN, "rate": 0, "seed": seed}
+        options.update(serve_kwargs)
+        server = serve(state, **options)
+        servers.append(server)
+        return state, server
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+_BASE_CONFIG: dict[str, dict[str, Any]] = {
+    "activecampaign": {"requests_per_second": 200, "timeout_seconds": 5, "max_attempts": 3},
+    "register": {
+        "database": "var/register.sqlite",
+        "inbox": "var/inbox",
+        "suppression_key_file": "var/suppression.key",
+    },
+    "reports": {"dir": "var/reports"},
+}
+
+
+def make_config(tmp_path: Path, base_url: str, **sections: Mapping[str, Any]) -> Path:
+    """Write `tmp_path/config.toml` for the simulator at `base_url`; return its path.
+
+    Defaults: 200 requests/s, 5 s timeout, 3 attempts, every file under `tmp_path/var/`.
+    Each keyword is a section whose keys are merged over the defaults, e.g.
+    `make_config(tmp_path, url, sync={"overlap_minutes": 0}, policy={"enforce": "apply"})`;
+    a list of mappings (`lists=[{...}, ...]`) becomes an array of tables and replaces the
+    default one. The API token is never written here: pass it in the environment.
+    """
+    merged: dict[str, Any] = {key: dict(value) for key, value in _BASE_CONFIG.items()}
+    merged["activecampaign"]["base_url"] = base_url
+    for name, values in sections.items():
+        if isinstance(values, Mapping):
+            merged[name] = {**merged.get(name, {}), **values}
+        else:
+            merged[name] = [dict(item) for item in values]
+    lines: list[str] = []
+    for name, values in merged.items():
+        tables = [values] if isinstance(values, dict) else values
+        for table in tables:
+            lines.append(f"[{name}]" if isinstance(values, dict) else f"[[{name}]]")
+            lines.extend(f"{key} = {_toml_value(value)}" for key, value in table.items())
+            lines.append("")
+    path = tmp_path / "config.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str | Path):
+        text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{text}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    raise TypeError(f"make_config: cannot write {type(value).__name__} as TOML")
