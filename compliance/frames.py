@@ -171,5 +171,11 @@ def utc_ns(series: pd.Series) -> np.ndarray:
     return np.asarray(naive.to_numpy(dtype="datetime64[ns]"))
 
 
+def naive_utc(stamp: pd.Timestamp) -> np.datetime64:
+    """A UTC Timestamp as a numpy datetime64[ns], comparable with utc_ns arrays."""
+    return np.datetime64(stamp.tz_convert("UTC").tz_localize(None).as_unit("ns").to_datetime64())
+
+
 def from_utc_ns(values: np.ndarray) -> pd.Series:
+    """The inverse of utc_ns: datetime64[ns] UTC wall times as a datetime64[ns, UTC] Series."""
     return pd.Series(values.astype("datetime64[ns]")).dt.tz_localize("UTC")

@@ -29,7 +29,7 @@ from compliance.evidence import (
     take,
 )
 from compliance.findings import combine_actions, combine_findings, make_findings, nullable_ids
-from compliance.frames import conform, utc_ns, utc_timestamp
+from compliance.frames import conform, naive_utc, utc_ns, utc_timestamp
 from compliance.hygiene import contact_findings
 from compliance.policy import ListPolicy, RetentionPolicy
 
@@ -38,6 +38,8 @@ _OBJECTION = UNSUBSCRIBE_PRECEDENCE.index(FindingCode.OBJECTION_NOT_HONOURED)
 
 @dataclass(frozen=True)
 class Reconciliation:
+    """Findings (SCHEMAS["findings"]) and the action plan (SCHEMAS["actions"])."""
+
     findings: pd.DataFrame
     actions: pd.DataFrame
 
@@ -72,6 +74,7 @@ def reconcile(
     pairs = _active_pairs(contacts, memberships, marketing)
 
     consent = conform(consents, "consents", ["email_norm", "purpose", "action", "at"])
+    # The evidence columns may be absent; consent_state then treats every grant as incomplete.
     for optional in ("wording_id", "notice_version"):
         if optional in consents.columns:
             consent[optional] = consents[optional].to_numpy()
@@ -92,16 +95,12 @@ def reconcile(
         lists=marketing,
         consents=state,
         purchases=_soft_purchases(customers, people, marketing),
-        soft_cutoff=_naive(now_ts - pd.DateOffset(months=policy.soft_opt_in_months)),
+        soft_cutoff=naive_utc(now_ts - pd.DateOffset(months=policy.soft_opt_in_months)),
     )
     findings = combine_findings(
         [_pair_findings(contacts, pairs, verdict, marketing), contact_findings(contacts)]
     )
     return Reconciliation(findings=findings, actions=_actions(contacts, pairs, verdict, marketing))
-
-
-def _naive(stamp: pd.Timestamp) -> np.datetime64:
-    return np.datetime64(stamp.tz_convert("UTC").tz_localize(None).as_unit("ns").to_datetime64())
 
 
 def _active_pairs(
@@ -138,7 +137,7 @@ def _soft_purchases(customers: pd.DataFrame, people: People, marketing: Marketin
 def _pair_findings(
     contacts: pd.DataFrame, pairs: _Pairs, verdict: PairVerdict, marketing: MarketingLists
 ) -> pd.DataFrame:
-    codes = [code.value for code in UNSUBSCRIBE_PRECEDENCE] + [FindingCode.CONSENT_INCOMPLETE]
+    codes = [code.value for code in (*UNSUBSCRIBE_PRECEDENCE, FindingCode.CONSENT_INCOMPLETE)]
     incomplete = len(codes) - 1
     rule = np.where(verdict.incomplete, incomplete, verdict.rule)
     hit = rule != KEEP

@@ -15,7 +15,7 @@ from compliance.codes import (
 )
 from compliance.emails import normalise_email
 from compliance.evidence import NAT, People, consent_state, latest_by_key, positions, take
-from compliance.frames import SCHEMAS, conform, from_utc_ns, utc_ns, utc_timestamp
+from compliance.frames import SCHEMAS, conform, from_utc_ns, naive_utc, utc_ns, utc_timestamp
 from compliance.policy import RetentionPolicy
 
 
@@ -30,9 +30,12 @@ def plan_purge(
     policy: RetentionPolicy,
     now: datetime,
 ) -> pd.DataFrame:
-    """One row per contact to delete: contact_id, email_norm, reason, last_activity, suppress,
-    scope; sorted by contact_id. Only contacts active on no list are planned, except on an
-    erasure request, which is honoured even for a contact still on a list."""
+    """One row per contact to delete (SCHEMAS["purge_plan"]), sorted by contact_id.
+
+    Only contacts active on no list are planned, except on an erasure request, which is
+    honoured even for a contact still on a list. `suppress` marks objectors (any scope), whose
+    deletion leaves a suppression row with `scope` = their objection scopes, sorted, joined by ",".
+    """
     now_ts = utc_timestamp(now)
     columns = ["contact_id", "email_norm", "cdate", "bounced_hard", "bounced_date"]
     contacts = conform(contacts, "contacts", columns)
@@ -63,11 +66,11 @@ def plan_purge(
     cdate = utc_ns(contacts["cdate"])
     # np.fmax skips NaT, so a missing date never hides a present one.
     last_activity = np.fmax(np.fmax(cdate, purchased_at), last_event_at)
-    retention_cutoff = _naive(now_ts - pd.DateOffset(months=policy.customer_retention_months))
+    retention_cutoff = naive_utc(now_ts - pd.DateOffset(months=policy.customer_retention_months))
     recent_purchase = purchased_at >= retention_cutoff
 
     def older_than(moment: np.ndarray, limit: pd.Timedelta) -> np.ndarray:
-        return np.asarray(moment < _naive(now_ts - limit))
+        return np.asarray(moment < naive_utc(now_ts - limit))
 
     erased = {normalise_email(email) for email in erasure_emails}
     reasons = {
@@ -87,8 +90,8 @@ def plan_purge(
     # person has asked for exactly this (GDPR 17).
     idle = ~np.isin(contacts["contact_id"].to_numpy(), _active_contact_ids(memberships))
     choices = [
-        held if reason is PurgeReason.ERASURE_REQUEST else held & idle
-        for reason, held in ((reason, reasons[reason]) for reason in PURGE_PRECEDENCE)
+        reasons[reason] if reason is PurgeReason.ERASURE_REQUEST else reasons[reason] & idle
+        for reason in PURGE_PRECEDENCE
     ]
     reason = np.select(choices, [reason.value for reason in PURGE_PRECEDENCE], default="")
     planned = reason != ""
@@ -105,10 +108,6 @@ def plan_purge(
     plan["suppress"] = scopes != ""
     plan["scope"] = scopes
     return plan.astype(SCHEMAS["purge_plan"]).sort_values("contact_id").reset_index(drop=True)
-
-
-def _naive(stamp: pd.Timestamp) -> np.datetime64:
-    return np.datetime64(stamp.tz_convert("UTC").tz_localize(None).as_unit("ns").to_datetime64())
 
 
 def _active_contact_ids(memberships: pd.DataFrame) -> np.ndarray:

@@ -104,8 +104,10 @@ def reconcile(ctx: Context, apply: bool, show_emails: bool) -> None:
                            actions=list(outcome.actions), frames=outcome.frames)
         code = ExitCode.REVIEW if open_findings(outcome.findings) else ExitCode.DONE
         path = write_single_report(ctx, record, code=code, show_emails=show_emails)
-    counts = outcome.findings["code"].value_counts().sort_index() if len(outcome.findings) else {}
-    for code_name, count in dict(counts).items():
+    counts: dict[str, int] = {}
+    for code_name in outcome.findings["code"]:
+        counts[str(code_name)] = counts.get(str(code_name), 0) + 1
+    for code_name, count in sorted(counts.items()):
         click.echo(f"{code_name}: {count}")
     done = sum(1 for a in outcome.actions if a["result"] == "done")
     click.echo(f"{len(outcome.actions)} actions ({done} done); report {path}")

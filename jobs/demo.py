@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from compliance.emails import is_valid_email
 from sync.simulator.data import generate
 from sync.simulator.server import serve
 from sync.simulator.state import SimulatorState
@@ -55,7 +56,7 @@ def build_scenario(state: SimulatorState, now: datetime) -> Scenario:
         for contact_id in ids:
             contact = state.contacts[contact_id]
             email = contact.email.strip().lower()
-            if email in taken or counts[email] > 1 or "@" not in email or email.count("@") > 1:
+            if email in taken or counts[email] > 1 or not is_valid_email(email):
                 continue
             lists = _active_lists(state, contact_id)
             if inactive and lists:
@@ -94,7 +95,7 @@ def build_scenario(state: SimulatorState, now: datetime) -> Scenario:
     for contact_id in ids:
         contact = state.contacts[contact_id]
         email = contact.email.strip().lower()
-        if email in taken or "@" not in email:
+        if email in taken or not is_valid_email(email):
             continue
         lists = _active_lists(state, contact_id)
         for list_id, purpose in purposes.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jobs.context import Context
 from jobs.imports import READERS, run_import
-from reports.files import write_private_text
+from reports.files import write_text
 from sync.inputs import InputFileError
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def process_inbox(ctx: Context, *, stamp: datetime) -> InboxResult:
         try:
             run_import(ctx, kind=kind, path=path)
         except InputFileError as exc:
-            write_private_text(error_file, f"{exc}\n")
+            write_text(error_file, f"{exc}\n")
             rejected.append(f"{path.name}: {exc}")
             log.warning("inbox: rejected %s", exc)
             continue

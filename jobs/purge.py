@@ -20,7 +20,7 @@ from compliance.emails import mask_email
 from compliance.retention import plan_purge
 from jobs.context import Context
 from jobs.errors import SafetyStop
-from reports.files import write_private_text
+from reports.files import write_text
 from sync import actions as ac
 from sync.client import ActiveCampaignClient
 from sync.executor import Outcome, Step, StepResult, execute
@@ -60,18 +60,20 @@ def check_pull(conn: sqlite3.Connection, *, wall_now: datetime, stale_after_hour
 
 def plan_content(plan: pd.DataFrame, contacts: pd.DataFrame, policy: dict[str, Any]
                  ) -> dict[str, Any]:
-    udates = dict(zip(contacts["contact_id"], contacts["udate"], strict=True))
-    keys = dict(zip(contacts["contact_id"], contacts["suppression_key"], strict=True))
+    ids = [int(value) for value in contacts["contact_id"]]
+    udates = dict(zip(ids, contacts["udate"], strict=True))
+    keys = dict(zip(ids, contacts["suppression_key"], strict=True))
     entries = []
-    for row in plan.itertuples(index=False):
-        udate = udates.get(row.contact_id)
+    for row in plan.to_dict("records"):
+        contact_id = int(row["contact_id"])
+        udate = udates.get(contact_id)
         entries.append({
-            "contact_id": int(row.contact_id),
-            "reason": str(row.reason),
+            "contact_id": contact_id,
+            "reason": str(row["reason"]),
             "udate": None if udate is None or pd.isna(udate) else iso(udate.to_pydatetime()),
-            "suppress": bool(row.suppress),
-            "scope": str(row.scope),
-            "suppression_key": keys[row.contact_id] if row.suppress else None,
+            "suppress": bool(row["suppress"]),
+            "scope": str(row["scope"]),
+            "suppression_key": keys[contact_id] if row["suppress"] else None,
         })
     return {"policy": policy, "entries": sorted(entries, key=lambda e: e["contact_id"])}
 
@@ -85,8 +87,8 @@ def _write_plan_files(out_dir: Path, plan_id: str, content: dict[str, Any],
                       emails: dict[int, str]) -> Path:
     folder = out_dir / "plans"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_private_text(folder / f"{plan_id}.json",
-                       json.dumps({"id": plan_id, **content}, indent=2, sort_keys=True))
+    write_text(folder / f"{plan_id}.json",
+               json.dumps({"id": plan_id, **content}, indent=2, sort_keys=True))
     lines = [["contact_id", "email_masked", "reason", "suppress"]]
     lines += [
         [str(e["contact_id"]), mask_email(emails.get(e["contact_id"], "")), e["reason"],
@@ -95,7 +97,7 @@ def _write_plan_files(out_dir: Path, plan_id: str, content: dict[str, Any],
     ]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(lines)
-    write_private_text(folder / f"{plan_id}.csv", buffer.getvalue())
+    write_text(folder / f"{plan_id}.csv", buffer.getvalue())
     return folder
 
 

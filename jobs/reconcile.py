@@ -109,15 +109,16 @@ def build_steps(
     client = ctx.client()
     tag_ids: dict[str, int] = {}
     steps: list[Step] = []
-    for row in actions.itertuples(index=False):
-        if row.type == ActionType.UNSUBSCRIBE.value:
+    for row in actions.to_dict("records"):
+        if row["type"] == ActionType.UNSUBSCRIBE.value:
             steps.append(_unsubscribe_step(
-                client, int(row.contact_id), int(row.list_id), str(row.rule), pull_id,
+                client, int(row["contact_id"]), int(row["list_id"]), str(row["rule"]), pull_id,
                 ctx.wall_now,
             ))
-        elif row.type == ActionType.TAG.value:
+        elif row["type"] == ActionType.TAG.value:
             steps.append(_tag_step(
-                client, int(row.contact_id), str(row.tag), str(row.rule), pull_id, tag_ids
+                client, int(row["contact_id"]), str(row["tag"]), str(row["rule"]), pull_id,
+                tag_ids,
             ))
     return steps
 
@@ -132,10 +133,10 @@ def _result_rows(results: list[StepResult]) -> list[dict[str, Any]]:
 
 def _planned_rows(actions: pd.DataFrame) -> list[dict[str, Any]]:
     return [
-        {"type": row.type, "contact_id": int(row.contact_id),
-         "list_id": None if pd.isna(row.list_id) else int(row.list_id),
-         "rule": str(row.rule), "result": "planned"}
-        for row in actions.itertuples(index=False)
+        {"type": row["type"], "contact_id": int(row["contact_id"]),
+         "list_id": None if pd.isna(row["list_id"]) else int(row["list_id"]),
+         "rule": str(row["rule"]), "result": "planned"}
+        for row in actions.to_dict("records")
     ]
 
 

@@ -105,9 +105,11 @@ def request_rows(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]
 def build_report(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *,
                  exit_code: int, show_emails: bool) -> dict[str, Any]:
     settings = ctx.settings
-    emails = {
-        int(row[0]): row[1] for row in conn.execute("SELECT id, email FROM contacts")
-    }
+    emails = {int(row[0]): row[1] for row in conn.execute("SELECT id, email FROM contacts")}
+    if record.frames is not None:
+        # Findings about contacts the same run then deleted still need their (masked) address.
+        frame = record.frames.contacts
+        emails.update(zip(frame["contact_id"].astype(int), frame["email"], strict=True))
     findings = record.findings if record.findings is not None else pd.DataFrame(
         columns=["code", "severity", "contact_id", "list_id", "status", "detail"])
     rows = finding_rows(findings, emails, show_emails=show_emails)

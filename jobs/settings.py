@@ -19,7 +19,7 @@ from jobs.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config.toml")
 EXAMPLE_CONFIG = Path("config.example.toml")
-TOKEN_ENV = "ACTIVECAMPAIGN_API_TOKEN"
+TOKEN_ENV = "ACTIVECAMPAIGN_API_TOKEN"  # noqa: S105 - a variable name, not a secret
 SUPPRESSION_KEY_ENV = "REKISTERI_SUPPRESSION_KEY"
 
 

@@ -165,6 +165,11 @@ def _records(path: Path) -> Iterator[tuple[int, list[str]]]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise InputFileError(path, line, None, "the text is not valid UTF-8") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        # Python's csv accepts NUL, but in a CSV export it means UTF-16 or a binary file.
+        line = text.count("\n", 0, nul) + 1
+        raise InputFileError(path, line, None, "NUL character (UTF-16 or a binary file?)")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     line = 1
     while True:

@@ -77,7 +77,10 @@ def pull(
                 )
                 sync_state.set_time(conn, sync_state.LAST_FULL, started)
             sync_state.set_time(conn, sync_state.CURSOR, started)
-    except (ActiveCampaignError, KeyboardInterrupt) as exc:
+    except BaseException as exc:
+        # Any failure is recorded; only our own API errors have messages known to be free of
+        # personal data, anything else is named by its type.
+        error = str(exc) if isinstance(exc, ActiveCampaignError) else ""
         sync_state.finish_pull(
             conn,
             pull_id,
@@ -87,7 +90,7 @@ def pull(
             requests=client.stats.requests - requests_before,
             rate_limited=client.stats.rate_limited - limited_before,
             deleted=0,
-            error=str(exc) or type(exc).__name__,
+            error=error or type(exc).__name__,
         )
         raise
     result = PullResult(

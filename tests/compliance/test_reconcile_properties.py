@@ -137,7 +137,7 @@ def oracle(register: Register) -> set[tuple[str, int, int]]:
     return out
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(registers())
 def test_matches_the_plain_reading_of_the_rules(register: Register) -> None:
     """Unsubscribe findings equal those of a row-by-row reading of SPEC 5."""
@@ -148,7 +148,7 @@ def test_matches_the_plain_reading_of_the_rules(register: Register) -> None:
     assert found == oracle(register)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(registers())
 def test_plan_is_consistent_and_applying_it_twice_changes_nothing(register: Register) -> None:
     """One unsubscribe per pair, each backed by its finding; a re-run after apply plans nothing."""

@@ -112,7 +112,7 @@ def test_html_is_offline_and_masked(
     assert "http://" not in html and "https://" not in html
     assert unmasked_emails(page.text) == {CONTROLLER_EMAIL}
     assert unmasked_emails(html) == {CONTROLLER_EMAIL}
-    assert [img["src"][:22] for img in page.images] == ["data:image/png;base64,"] * 2
+    assert [str(img["src"])[:22] for img in page.images] == ["data:image/png;base64,"] * 2
     assert all(img.get("alt") for img in page.images)
     assert all(ref.startswith(("#", "data:image/png;base64,")) for ref in page.refs)
     assert page.lang == language

@@ -12,8 +12,7 @@ import responses
 
 from sync.client import ActiveCampaignClient
 
-# Official payload samples, kept beside the repo; tests read the copies in fixtures/.
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "activecampaign" / "samples"
+# Copies of the official payload samples (../shared/activecampaign/samples/).
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 BASE_URL = "https://acct.api-us1.com"

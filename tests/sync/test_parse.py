@@ -21,7 +21,7 @@ from sync.parse import (
     to_bool,
     to_int,
 )
-from tests.sync.conftest import FIXTURES, SAMPLES, load_sample
+from tests.sync.conftest import load_sample
 
 
 def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, sec: int = 0) -> datetime:
@@ -226,11 +226,3 @@ def test_records_reads_arrays_and_rejects_other_shapes() -> None:
             records(body, "contactTags", source="s")) == ([{"id": "1"}], [], [])  # fmt: skip
     with pytest.raises(MalformedResponseError, match="^s: 'meta' is not a list$"):
         records({"meta": {"total": "1"}}, "meta", source="s")
-
-
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="the shared samples are not beside this clone")
-def test_fixture_copies_match_the_shared_samples() -> None:
-    """tests/sync/fixtures/ holds unchanged copies of the official samples."""
-    copies = sorted(FIXTURES.glob("*.json"))
-    assert [p.name for p in copies if p.read_bytes() != (SAMPLES / p.name).read_bytes()] == []
-    assert len(copies) > 0

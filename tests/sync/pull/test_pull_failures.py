@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sync.errors import ActiveCampaignError
+from sync.pull import pull
 from sync.register import connect
 from sync.simulator import SimulatorServer, SimulatorState
 from sync.simulator.limits import FaultPlan
@@ -146,3 +147,29 @@ def test_pull_after_a_failed_one_completes_normally(
 
     assert (result.complete, result.contacts, result.deleted) == (True, 99, 1)
     assert register_mirror(conn) == simulator_mirror(state.snapshot())
+
+
+def test_pull_failing_outside_the_api_is_recorded_by_error_type_only(
+    simulator: StartSimulator, open_register: Connect
+) -> None:
+    """Any other failure also rolls back and is recorded, named by type (messages may hold data)."""
+    state, server = simulator(contacts=60, seed=24)
+    conn = open_register("register.sqlite")
+
+    saved: list[int] = []
+
+    def fail_on_second_page(count: int) -> None:
+        saved.append(count)
+        if len(saved) == 2:
+            raise RuntimeError("disk full while saving someone@example.fi")
+
+    with pytest.raises(RuntimeError):
+        pull(
+            client=make_client(server), conn=conn, now=state.now, full=False, full_every_days=7,
+            overlap_minutes=0, page_size=20, on_page=fail_on_second_page,
+        )  # fmt: skip
+
+    assert register_mirror(conn) == register_mirror(open_register("empty.sqlite"))
+    assert sync_state_rows(conn) == {}
+    rows = conn.execute("SELECT mode, complete, contacts, error FROM pulls").fetchall()
+    assert [tuple(row) for row in rows] == [("full", 0, 40, "RuntimeError")]

@@ -1,0 +1,97 @@
+"""Scenario machinery shared by the reconcile tests: a Case, how to run it, what to expect."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from compliance.codes import OBJECTION_TAG
+from compliance.policy import RetentionPolicy
+from compliance.reconcile import Reconciliation, reconcile
+from tests.compliance import factories as f
+from tests.compliance.factories import NEWSLETTER, OFFERS, ORDERS
+
+LEENA = "leena.soukkala@gmail.com"
+MATTI = "matti@example.fi"
+WHERE = {NEWSLETTER: "list 10 (newsletter)", OFFERS: "list 20 (offers)", ORDERS: "list 30 (orders)"}
+DETAIL = {
+    "OBJECTION_NOT_HONOURED": "active on {} although the person objected to direct marketing",
+    "SUPPRESSION_BREACH": "active on {} although the address is on the suppression list",
+    "CONSENT_WITHDRAWN": "active on {} after consent was withdrawn",
+    "SOFT_OPT_IN_EXPIRED": "active on {}; the last purchase in shoes, bags is older than the"
+    " soft opt-in period",
+    "NO_MARKETING_BASIS": "active on {} with no consent and no soft opt-in",
+    "CONSENT_INCOMPLETE": "the consent relied on for {} lacks its wording id or privacy-notice"
+    " version",
+    "DUPLICATE_CONTACT": "2 contacts in ActiveCampaign share this address",
+    "INVALID_EMAIL": "the address is not a valid e-mail address",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    memberships: tuple[tuple[int, ...], ...] = ()
+    consents: tuple[tuple[object, ...], ...] = ()
+    objections: tuple[tuple[str, str, str], ...] = ()
+    customers: tuple[tuple[str, str, str], ...] = ()
+    suppressions: tuple[tuple[str, str], ...] = ()
+    contacts: tuple[tuple[int, str], ...] = ((1, LEENA),)
+    findings: tuple[tuple[str, int, int | None], ...] = ()  # (code, contact_id, list_id)
+    actions: tuple[tuple[str, int, int | None, str], ...] = ()  # (type, contact_id, list_id, rule)
+
+
+def run(case: Case, now: datetime = f.NOW) -> Reconciliation:
+    return reconcile(
+        contacts=f.contacts(*case.contacts),
+        memberships=f.memberships(*case.memberships),
+        consents=f.consents(*case.consents),
+        objections=f.objections(*case.objections),
+        customers=f.customers(*case.customers),
+        suppressions=f.suppressions(*case.suppressions),
+        lists=f.LISTS,
+        policy=RetentionPolicy(),
+        now=now,
+    )
+
+
+def expected(case: Case) -> Reconciliation:
+    email = dict(case.contacts)
+    findings = f.findings(
+        *(
+            (code, cid, email[cid], lid, DETAIL[code].format(WHERE.get(lid or 0)))
+            for code, cid, lid in case.findings
+        )
+    )
+    actions = f.actions(
+        *(
+            (kind, cid, lid, rule, OBJECTION_TAG if kind == "tag" else None)
+            for kind, cid, lid, rule in case.actions
+        )
+    )
+    return Reconciliation(findings=findings, actions=actions)
+
+
+def unsubscribe(code: str, contact_id: int, list_id: int) -> tuple[str, int, int, str]:
+    return ("unsubscribe", contact_id, list_id, code)
+
+
+OBJ, SUP, WDR, EXP, NMB, INC = (
+    "OBJECTION_NOT_HONOURED",
+    "SUPPRESSION_BREACH",
+    "CONSENT_WITHDRAWN",
+    "SOFT_OPT_IN_EXPIRED",
+    "NO_MARKETING_BASIS",
+    "CONSENT_INCOMPLETE",
+)
+TAG = ("tag", 1, None, OBJ)
+
+
+def applied(case: Case, result: Reconciliation) -> Case:
+    """The case after its unsubscribe actions were carried out in ActiveCampaign."""
+    done = {
+        (int(a.contact_id), int(a.list_id))
+        for a in result.actions.itertuples()
+        if a.type == "unsubscribe"
+    }
+    memberships = tuple((m[0], m[1], 2) if (m[0], m[1]) in done else m for m in case.memberships)
+    return Case(**{**case.__dict__, "memberships": memberships})
