@@ -117,8 +117,15 @@ def _active_pairs(
 
 
 def _suppressed_at(contacts: pd.DataFrame, suppressions: pd.DataFrame) -> np.ndarray:
-    """Per contact row: the latest created_at of a suppression row with its key, else NaT."""
-    rows = conform(suppressions, "suppressions", ["key", "created_at"])
+    """Per contact row: the latest created_at of a suppression row with its key, else NaT.
+
+    Only rows whose scope covers direct marketing count: someone who objected only to, say,
+    genealogy may lawfully be back on a newsletter list they consented to.
+    """
+    rows = conform(suppressions, "suppressions", ["key", "scope", "created_at"])
+    scopes = rows["scope"].fillna("all").astype(str).str.split(",")
+    covers = scopes.map(lambda parts: bool(DIRECT_MARKETING_SCOPES.intersection(parts)))
+    rows = rows[covers.astype(bool).to_numpy()]
     latest = rows.groupby("key")["created_at"].max()
     where = positions(latest.index, contacts["suppression_key"])
     return take(utc_ns(latest), where, NAT)

@@ -180,11 +180,24 @@ def remove_old_reports(ctx: Context, conn: sqlite3.Connection) -> int:
         if path.is_dir():
             shutil.rmtree(path)
             removed += 1
-    plans_dir = ctx.settings.reports.dir / "plans"
-    if plans_dir.is_dir():
-        for item in plans_dir.iterdir():
-            modified = datetime.fromtimestamp(item.stat().st_mtime, tz=cutoff.tzinfo)
-            if modified < cutoff:
-                item.unlink()
-                removed += 1
+    # Purge plans, imported CSV files and access packages hold personal data too.
+    for folder in (ctx.settings.reports.dir / "plans", ctx.settings.register.inbox / "imported",
+                   ctx.settings.reports.dir / "requests"):
+        removed += _remove_older(folder, cutoff)
+    return removed
+
+
+def _remove_older(folder: Path, cutoff: datetime) -> int:
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for item in folder.iterdir():
+        modified = datetime.fromtimestamp(item.stat().st_mtime, tz=cutoff.tzinfo)
+        if modified >= cutoff:
+            continue
+        if item.is_dir():
+            shutil.rmtree(item)
+        else:
+            item.unlink()
+        removed += 1
     return removed

@@ -109,3 +109,54 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     raise TypeError(f"make_config: cannot write {type(value).__name__} as TOML")
+
+
+# ---- running the CLI in-process ---------------------------------------------------------
+
+
+class CliResult:
+    """Exit code, stdout and stderr of one in-process `rekisteri` run."""
+
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code, self.stdout, self.stderr = code, stdout, stderr
+
+    def __repr__(self) -> str:
+        return f"CliResult(code={self.code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+    @property
+    def last_line(self) -> str:
+        lines = self.stdout.strip().splitlines()
+        return lines[-1] if lines else ""
+
+
+RunCli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> RunCli:
+    """Factory: `run_cli(config, "request", "list")` runs `rekisteri --config CONFIG --quiet ...`
+    in this process (as `jobs.cli.main`) and returns its exit code, stdout and stderr.
+
+    The environment holds SIMULATOR_TOKEN as the API token and no REKISTERI_* variables (set
+    them with monkeypatch after requesting this fixture). Pass `config=None` to give no --config.
+    """
+    import os
+
+    from jobs.cli import main
+
+    for name in [name for name in os.environ if name.startswith("REKISTERI_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("ACTIVECAMPAIGN_API_TOKEN", SIMULATOR_TOKEN)
+
+    def run(config: Path | None, *args: str) -> CliResult:
+        capsys.readouterr()
+        argv = [*(["--config", str(config)] if config is not None else []), "--quiet", *args]
+        code = 0
+        try:
+            main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run

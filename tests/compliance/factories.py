@@ -103,12 +103,17 @@ def customers(*rows: tuple[str, str, str]) -> pd.DataFrame:
     )
 
 
-def suppressions(*rows: tuple[str, str]) -> pd.DataFrame:
-    """(key, created_at) rows."""
+def suppressions(*rows: tuple[str, ...]) -> pd.DataFrame:
+    """(key, created_at) or (key, created_at, scope) rows; scope defaults to "all"."""
     return frame(
         "suppressions",
         (
-            {"key": r[0], "scope": "all", "reason": "objection", "created_at": ts(r[1])}
+            {
+                "key": r[0],
+                "scope": r[2] if len(r) > 2 else "all",
+                "reason": "objection",
+                "created_at": ts(r[1]),
+            }
             for r in rows
         ),
     )

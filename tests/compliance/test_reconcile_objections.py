@@ -102,6 +102,24 @@ CASES = [
     ),
     pytest.param(
         Case(
+            memberships=((1, NEWSLETTER),),
+            consents=((LEENA, "newsletter", "grant", "2024-01-01"),),
+            suppressions=(("key-1", "2025-01-01", "genealogy"),),
+        ),
+        id="suppression-outside-direct-marketing-does-not-breach",
+    ),
+    pytest.param(
+        Case(
+            memberships=((1, NEWSLETTER),),
+            consents=((LEENA, "newsletter", "grant", "2024-01-01"),),
+            suppressions=(("key-1", "2025-01-01", "genealogy,distance_selling"),),
+            findings=((SUP, 1, NEWSLETTER),),
+            actions=(unsubscribe(SUP, 1, NEWSLETTER),),
+        ),
+        id="suppression-with-a-direct-marketing-scope-breaches",
+    ),
+    pytest.param(
+        Case(
             memberships=((1, OFFERS),),
             consents=((LEENA, "newsletter", "grant", "2025-06-01"),),
             customers=((LEENA, "2025-06-01", "shoes"),),

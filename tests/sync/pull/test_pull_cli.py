@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from tests.conftest import SIMULATOR_TOKEN, StartSimulator, make_config
@@ -14,7 +15,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def rekisteri(*args: str, token: str) -> subprocess.CompletedProcess[bytes]:
-    """Run the CLI in a fresh interpreter with only the API token set."""
+    """Run the CLI in a fresh interpreter: this API token, no REKISTERI_* overrides."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("REKISTERI_")}
     env.update({"ACTIVECAMPAIGN_API_TOKEN": token, "PYTHONPATH": str(REPO)})
     return subprocess.run(
@@ -28,7 +29,7 @@ def rekisteri(*args: str, token: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def pulls(database: Path) -> list[tuple[object, ...]]:
-    with sqlite3.connect(database) as conn:
+    with closing(sqlite3.connect(database)) as conn:
         rows = conn.execute("SELECT mode, complete, contacts, error FROM pulls ORDER BY id")
         return [tuple(row) for row in rows]
 
@@ -52,21 +53,21 @@ def test_wrong_token_exits_3_with_one_line_and_records_a_partial_pull(
 
 
 def test_token_appears_in_no_output_and_no_file(simulator: StartSimulator, tmp_path: Path) -> None:
-    """init, pull, nightly (report included) and a failing run never write the token anywhere."""
+    """init, nightly (pull, report, plan files) and a failing pull never write the token."""
     state, server = simulator(contacts=80)
     config = make_config(tmp_path, server.url)
     base = ("--config", str(config))
 
     runs = [
         rekisteri(*base, "init", token=SIMULATOR_TOKEN),
-        rekisteri(*base, "--json-logs", "pull", "--full", token=SIMULATOR_TOKEN),
-        rekisteri(*base, "nightly", token=SIMULATOR_TOKEN),
+        rekisteri(*base, "--json-logs", "nightly", token=SIMULATOR_TOKEN),
     ]
     server.token = "rotated-token-value"
-    runs.append(rekisteri(*base, "pull", token=SIMULATOR_TOKEN))
+    runs.append(rekisteri(*base, "pull", "--full", token=SIMULATOR_TOKEN))
 
     # nightly exits 1: with no consents imported, every marketing subscriber is a finding
-    assert [run.returncode for run in runs] == [0, 0, 1, 3]
+    assert [run.returncode for run in runs] == [0, 1, 3]
+    assert b'"message": "pull: full, 80 contacts' in runs[1].stderr
     written = [path for path in tmp_path.rglob("*") if path.is_file()]
     assert {path.suffix for path in written} >= {".sqlite", ".html", ".json", ".csv", ".toml"}
     secret = SIMULATOR_TOKEN.encode()

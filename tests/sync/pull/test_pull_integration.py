@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from sync.pull import PullResult
 from sync.register import connect
-from sync.register.db import iso
 from tests.conftest import StartSimulator
 from tests.sync.pull.support import (
     make_client,
@@ -39,9 +39,12 @@ def test_full_pull_mirrors_the_simulator_exactly(
 ) -> None:
     """A first pull walks everything and the register equals the simulated account."""
     state, server = simulator(contacts=250, seed=11)
-    started = state.now()
+    before = state.now()
 
     result = run_pull(make_client(server), conn, state, page_size=20)
+
+    (started,) = conn.execute("SELECT started_at FROM pulls").fetchone()
+    assert before <= datetime.fromisoformat(started) <= state.now()
 
     # lists, fields, tags: one page each; contacts: 13 pages and the empty one that ends it
     assert result == PullResult(
@@ -50,12 +53,9 @@ def test_full_pull_mirrors_the_simulator_exactly(
     )  # fmt: skip
     assert server.stats.requests == 17
     assert register_mirror(conn) == simulator_mirror(state.snapshot())
-    assert sync_state_rows(conn) == {
-        "contacts_cursor": iso(started),
-        "last_full_walk": iso(started),
-    }
-    row = conn.execute("SELECT started_at, mode, complete, contacts, error FROM pulls").fetchall()
-    assert [tuple(r) for r in row] == [(iso(started), "full", 1, 250, None)]
+    assert sync_state_rows(conn) == {"contacts_cursor": started, "last_full_walk": started}
+    rows = conn.execute("SELECT mode, complete, contacts, error FROM pulls").fetchall()
+    assert [tuple(row) for row in rows] == [("full", 1, 250, None)]
 
 
 def test_incremental_pull_fetches_only_the_changed_contacts(
