@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 
 import click
@@ -10,7 +11,7 @@ from compliance.codes import OBJECTION_SCOPES
 from compliance.deadlines import days_left
 from jobs.context import Context, held
 from jobs.dsr import RequestOutcome, run_access, run_erase, run_object, run_rectify
-from jobs.errors import ConfigError
+from jobs.errors import ConfigError, ExitCode
 
 pass_ctx = click.make_pass_decorator(Context)
 
@@ -35,6 +36,11 @@ def _echo(outcome: RequestOutcome) -> None:
         click.echo("  " + ", ".join(f"{k} {v}" for k, v in result.items()))
     for path in outcome.files:
         click.echo(str(path))
+    if outcome.status == "failed":
+        # e.g. a re-read that does not show the new values: a person has to look at it
+        click.echo(f"rekisteri: request {outcome.request_id} failed; see the audit log",
+                   err=True)
+        sys.exit(int(ExitCode.REVIEW))
 
 
 received_option = click.option("--received", default=None,
@@ -61,7 +67,8 @@ def access(ctx: Context, email: str, received: str | None, dry_run: bool,
            record_only: bool) -> None:
     """Export everything held about EMAIL (access.json + access.html letter)."""
     with held(ctx):
-        _echo(run_access(ctx, email, received_at=_received(received), dry_run=dry_run, record_only=record_only))
+        _echo(run_access(ctx, email, received_at=_received(received), dry_run=dry_run,
+                         record_only=record_only))
 
 
 @request.command()
@@ -90,7 +97,8 @@ def erase(ctx: Context, email: str, received: str | None, dry_run: bool,
            record_only: bool) -> None:
     """Delete EMAIL in ActiveCampaign (verified) and from the register."""
     with held(ctx):
-        _echo(run_erase(ctx, email, received_at=_received(received), dry_run=dry_run, record_only=record_only))
+        _echo(run_erase(ctx, email, received_at=_received(received), dry_run=dry_run,
+                        record_only=record_only))
 
 
 @request.command(name="object")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -179,15 +181,17 @@ def _resolve_fields(conn: sqlite3.Connection, names: dict[str, str]
 
 
 def _current(client: Any, contact_id: int) -> tuple[dict[str, str], dict[int, str]]:
-    bundle = ac.fetch_contact_bundle(client, contact_id)
-    contact = bundle.get("contact", {})
-    standard = {k: str(contact.get(k, "")) for k in ("firstName", "lastName", "phone", "email")}
-    custom = {int(v["field"]): str(v.get("value", "")) for v in bundle.get("fieldValues", [])}
+    # GET contacts/{id} side-loads the field values; the contact itself is under "contact".
+    body = client.get(f"contacts/{contact_id}")
+    contact = body.get("contact") or {}
+    standard = {k: str(contact.get(k) or "") for k in ("firstName", "lastName", "phone", "email")}
+    custom = {int(v["field"]): str(v.get("value") or "") for v in body.get("fieldValues") or []}
     return standard, custom
 
 
 def run_rectify(ctx: Context, email: str, assignments: tuple[str, ...], *,
-                received_at: datetime | None, dry_run: bool, record_only: bool = False) -> RequestOutcome:
+                received_at: datetime | None, dry_run: bool, record_only: bool = False
+                ) -> RequestOutcome:
     subject = subject_of(ctx, email)
     received = received_at or ctx.now()
     wanted = parse_assignments(assignments)
@@ -283,6 +287,7 @@ def run_erase(ctx: Context, email: str, *, received_at: datetime | None, dry_run
                         at=ctx.wall_now())
                 mirror.forget_contacts(conn, ids)
                 ledger.forget_person(conn, subject.email_norm)
+            _remove_access_packages(conn, subject)
         outcome.results = [{"type": "delete", "result": r.result} for r in results]
         _close(conn, outcome, status="done" if ok else "failed", at=ctx.wall_now(),
                detail={"contacts_deleted": sum(r.result == "done" for r in results),
@@ -290,6 +295,15 @@ def run_erase(ctx: Context, email: str, *, received_at: datetime | None, dry_run
         return outcome
     finally:
         conn.close()
+
+
+def _remove_access_packages(conn: sqlite3.Connection, subject: Subject) -> None:
+    """Earlier access exports hold everything we held about the person: they go too."""
+    for (detail,) in conn.execute("SELECT detail FROM requests WHERE type = 'access'"
+                                  " AND subject_key = ?", (subject.key,)).fetchall():
+        folder = json.loads(detail or "{}").get("folder")
+        if folder and Path(folder).is_dir():
+            shutil.rmtree(folder)
 
 
 def _erase_step(client: Any, contact_id: int, subject: Subject, request_id: str) -> Step:

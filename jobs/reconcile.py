@@ -16,7 +16,9 @@ from compliance.transfers import EEA_COUNTRIES, transfer_findings
 from jobs.context import Context
 from sync import actions as ac
 from sync.client import ActiveCampaignClient
+from sync.errors import endpoint_label
 from sync.executor import Outcome, Step, StepResult, execute
+from sync.parse import parse_contact_tag, records
 from sync.register import mirror, sync_state
 from sync.register.frames import RegisterFrames, load_frames
 
@@ -83,15 +85,30 @@ def _unsubscribe_step(
     )
 
 
+def has_tag(client: ActiveCampaignClient, contact_id: int, tag_id: int) -> bool:
+    path = f"contacts/{contact_id}/contactTags"
+    source = endpoint_label("GET", path)
+    return any(
+        parse_contact_tag(raw, source=source).tag_id == tag_id
+        for raw in records(client.get(path), "contactTags", source=source)
+    )
+
+
 def _tag_step(
     client: ActiveCampaignClient, contact_id: int, tag: str, rule: str, pull_id: int,
     tag_ids: dict[str, int],
 ) -> Step:
-    def send() -> Outcome:
+    def tag_id() -> int:
         if tag not in tag_ids:
             tag_ids[tag] = ac.ensure_tag(client, tag)
-        ac.add_tag(client, contact_id=contact_id, tag_id=tag_ids[tag])
+        return tag_ids[tag]
+
+    def send() -> Outcome:
+        ac.add_tag(client, contact_id=contact_id, tag_id=tag_id())
         return Outcome(detail={"tag": tag})
+
+    def verify() -> bool:
+        return has_tag(client, contact_id, tag_id())
 
     return Step(
         key=f"tag:{contact_id}:{tag}:p{pull_id}",
@@ -99,6 +116,7 @@ def _tag_step(
         subject=str(contact_id),
         rule=rule,
         send=send,
+        verify=verify,
         detail={"tag": tag},
     )
 
@@ -109,6 +127,10 @@ def build_steps(
     client = ctx.client()
     tag_ids: dict[str, int] = {}
     steps: list[Step] = []
+    # A contact's tag goes before its unsubscribes: once those are done the finding, and the
+    # tag action with it, is gone, so a tag left unsent by a crash would never be sent.
+    late = actions["type"] != ActionType.TAG.value
+    actions = actions.assign(_late=late).sort_values(["contact_id", "_late"], kind="stable")
     for row in actions.to_dict("records"):
         if row["type"] == ActionType.UNSUBSCRIBE.value:
             steps.append(_unsubscribe_step(

@@ -136,6 +136,10 @@ def build_report(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *,
             "purge_planned": int(record.purge.get("count", 0)),
         },
         "active_by_basis": active_by_basis(conn, ctx),
+        "lists": [
+            {"id": item.id, "name": item.name or "", "purpose": item.purpose, "basis": item.basis}
+            for item in settings.lists
+        ],
         "findings": rows,
         "actions": record.actions,
         "requests": request_rows(conn, ctx.now()),

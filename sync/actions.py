@@ -162,13 +162,24 @@ def _part(body: Mapping[str, Any], name: str) -> list[Any]:
 def fetch_contact_bundle(client: ActiveCampaignClient, contact_id: int) -> dict[str, Any]:
     """Everything ActiveCampaign holds on one contact, raw, keyed by sub-resource name.
 
-    ``"contact"`` is the whole ``GET contacts/{id}`` answer; each of ``BUNDLE_PARTS`` is a
-    list (empty when ActiveCampaign answers 404 for that part).
+    ``"contact"`` is the contact object of ``GET contacts/{id}``, ``"geoAddresses"`` its
+    side-loaded addresses; each of ``BUNDLE_PARTS`` is a list (empty when ActiveCampaign answers
+    404 for that part).
     """
-    bundle: dict[str, Any] = {"contact": client.get(f"contacts/{contact_id}")}
+    answer = client.get(f"contacts/{contact_id}")
+    contact = answer.get("contact")
+    if not isinstance(contact, dict):
+        raise MalformedResponseError("GET /api/3/contacts/{id}: no 'contact' object")
+    # geoAddresses exist only side-loaded on the contact; the other side-loads are re-read below.
+    bundle: dict[str, Any] = {"contact": contact, "geoAddresses": _list(answer, "geoAddresses")}
     for name in BUNDLE_PARTS:
         try:
             bundle[name] = _part(client.get(f"contacts/{contact_id}/{name}"), name)
         except NotFoundError:
             bundle[name] = []
     return bundle
+
+
+def _list(answer: dict[str, Any], key: str) -> list[Any]:
+    value = answer.get(key, [])
+    return value if isinstance(value, list) else []
