@@ -8,6 +8,7 @@ from pathlib import Path
 from jobs.context import Context, held
 from jobs.errors import ExitCode
 from jobs.inbox import process_inbox
+from jobs.orphans import forget_orphans
 from jobs.pull import run_pull
 from jobs.purge import run_purge
 from jobs.reconcile import run_reconcile
@@ -86,6 +87,12 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         except ActiveCampaignError as exc:
             codes.add(ExitCode.ACTIVECAMPAIGN)
             errors.append(f"purge: {exc}")
+        forgotten = forget_orphans(ctx, conn)
+        if forgotten:
+            record.notes.append(
+                f"retention: forgot {forgotten} people held only in the register (no contact in"
+                f" ActiveCampaign, inactive for {ctx.settings.policy.customer_retention_months}"
+                " months)")
     else:
         record.notes.append("purge skipped: no complete pull in this run")
 

@@ -23,6 +23,7 @@ from jobs.errors import SafetyStop
 from reports.files import write_text
 from sync import actions as ac
 from sync.client import ActiveCampaignClient
+from sync.errors import NotFoundError
 from sync.executor import Outcome, Step, StepResult, execute
 from sync.register import ledger, mirror, plans, suppressions, sync_state
 from sync.register import requests as request_store
@@ -132,7 +133,12 @@ def _delete_step(client: ActiveCampaignClient, entry: dict[str, Any], plan_id: s
     must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
 
     def send() -> Outcome:
-        contact, memberships = ac.get_contact(client, contact_id)
+        try:
+            contact, memberships = ac.get_contact(client, contact_id)
+        except NotFoundError:
+            # Already gone (e.g. deleted by a run that died before recording it): the plan's
+            # goal holds, so the register must forget the person as after our own delete.
+            return Outcome(detail={"verified": "404", "note": "already deleted"})
         if iso(contact.udate) != entry["udate"] or (
             must_be_inactive and any(m.status == 1 for m in memberships)
         ):
@@ -168,6 +174,13 @@ def forget_deleted(conn: sqlite3.Connection, *, contact_id: int, entry: dict[str
         "SELECT 1 FROM contacts WHERE email_norm = ? LIMIT 1", (row[0],)
     ).fetchone()
     if others is None:
+        # An erasure request the purge carried out is answered now (its pending row goes below).
+        pending = conn.execute(
+            "SELECT request_id FROM pending_erasures WHERE email_norm = ?", (row[0],)
+        ).fetchall()
+        for (request_id,) in pending:
+            request_store.close(conn, request_id, status="done", answered_at=at,
+                                detail={"carried_out_by": "purge"})
         ledger.forget_person(conn, row[0])
 
 

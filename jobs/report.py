@@ -105,6 +105,7 @@ def request_rows(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]
 def build_report(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *,
                  exit_code: int, show_emails: bool) -> dict[str, Any]:
     settings = ctx.settings
+    show_emails = show_emails or settings.reports.show_emails
     emails = {int(row[0]): row[1] for row in conn.execute("SELECT id, email FROM contacts")}
     if record.frames is not None:
         # Findings about contacts the same run then deleted still need their (masked) address.

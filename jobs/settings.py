@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import warnings
 from pathlib import Path
@@ -13,6 +14,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 from jobs.errors import ConfigError
@@ -21,6 +23,7 @@ DEFAULT_CONFIG = Path("config.toml")
 EXAMPLE_CONFIG = Path("config.example.toml")
 TOKEN_ENV = "ACTIVECAMPAIGN_API_TOKEN"  # noqa: S105 - a variable name, not a secret
 SUPPRESSION_KEY_ENV = "REKISTERI_SUPPRESSION_KEY"
+ENV_PREFIX = "REKISTERI_"
 
 
 class _Section(BaseModel):
@@ -141,7 +144,7 @@ class Settings(BaseSettings):
     """Everything the jobs need; built once in jobs/ and passed down as plain values."""
 
     model_config = SettingsConfigDict(
-        env_prefix="REKISTERI_",
+        env_prefix=ENV_PREFIX,
         env_nested_delimiter="__",
         extra="forbid",
         frozen=True,
@@ -226,7 +229,22 @@ def load_settings(path: Path | None) -> Settings:
         if first.get("type") == "extra_forbidden":
             message = "unknown key (secrets such as the API token belong in the environment)"
         raise ConfigError(f"{source}: {key}: {message}", key=key) from None
+    except SettingsError as exc:
+        raise _environment_error(exc) from None
     return _relative_to(settings, path.parent if path is not None else None)
+
+
+def _environment_error(exc: SettingsError) -> ConfigError:
+    """An override whose text cannot be parsed (a list or table that is not JSON)."""
+    found = re.search(r'field "(\w+)"', str(exc))
+    section = found.group(1) if found else "(root)"
+    prefix = f"{ENV_PREFIX}{section}".upper()
+    names = sorted(name for name in os.environ if name.upper().partition("__")[0] == prefix)
+    key = names[0][len(ENV_PREFIX) :].lower().replace("__", ".") if len(names) == 1 else section
+    where = ", ".join(names) or prefix
+    return ConfigError(
+        f"environment: {key}: cannot parse {where} (write lists and tables as JSON)", key=key
+    )
 
 
 def _relative_to(settings: Settings, base: Path | None) -> Settings:

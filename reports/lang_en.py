@@ -59,6 +59,10 @@ STRINGS: dict[str, str] = {
     "summary.deleted": "Contacts deleted from ActiveCampaign",
     "summary.findings_fixed": "Findings fixed",
     "summary.person_heading": "Needs a person",
+    "summary.open_total": "Open findings",
+    "summary.failed_actions": "Failed actions",
+    "summary.report_only": "Enforcement mode is “report only”: nothing was changed in "
+    "ActiveCampaign, so findings stay open until they are fixed.",
     "summary.open_by_severity": "Open findings by severity",
     "summary.purge_title": "A purge plan awaits approval",
     "summary.purge_awaiting": "The plan deletes {count} contacts, more than may be deleted "
@@ -87,6 +91,9 @@ STRINGS: dict[str, str] = {
     "findings.heading": "Findings",
     "findings.none": "No findings in this run.",
     "findings.group_count": "{n} in total",
+    "findings.group_split": "{open} open, {fixed} fixed",
+    "findings.status_note": "Open findings need a person. Fixed findings were fixed by "
+    "rekisteri in this run; they are shown dimmed at the end of each group.",
     "findings.col.severity": "Severity",
     "findings.col.code": "Finding",
     "findings.col.contact": "Contact",
@@ -135,6 +142,31 @@ STRINGS: dict[str, str] = {
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "The processor is outside the EU/EEA and no transfer "
     "mechanism (adequacy decision or standard contractual clauses) is recorded (GDPR Arts. "
     "44–46).",
+    "explain.OBJECTION_NOT_HONOURED": "Active on list {list} although the person objected to "
+    "direct marketing.",
+    "explain.SUPPRESSION_BREACH": "Active on list {list} although the address is on the "
+    "suppression list.",
+    "explain.CONSENT_WITHDRAWN": "Active on list {list} after consent was withdrawn.",
+    "explain.SOFT_OPT_IN_EXPIRED": "Active on list {list}; the last purchase in the list's "
+    "product groups is older than the soft opt-in period.",
+    "explain.NO_MARKETING_BASIS": "Active on list {list} with no consent and no soft opt-in.",
+    "explain.CONSENT_INCOMPLETE": "The consent relied on for list {list} lacks its wording ID "
+    "or privacy-notice version.",
+    "explain.DSR_DUE_SOON": "A data-subject request is due soon.",
+    "explain.DSR_DUE_SOON.due": "Request {request} ({type}) must be answered by {due}.",
+    "explain.DSR_DUE_SOON.left": "Request {request} ({type}) must be answered by {due}; "
+    "{left} left.",
+    "explain.DSR_OVERDUE": "A data-subject request is past its deadline.",
+    "explain.DSR_OVERDUE.due": "Request {request} ({type}) was due {due}.",
+    "explain.DSR_OVERDUE.late": "Request {request} ({type}) was due {due}; overdue by {late}.",
+    "explain.under_a_day": "less than a day",
+    "explain.TRANSFER_WITHOUT_SAFEGUARD": "Personal data goes outside the EU/EEA without an "
+    "adequacy decision or standard contractual clauses.",
+    "explain.transfer_named": "Personal data goes to processor {name} ({country}) outside the "
+    "EU/EEA without an adequacy decision or standard contractual clauses.",
+    "explain.DUPLICATE_CONTACT": "More than one contact in ActiveCampaign has this email address.",
+    "explain.duplicate_count": "{count} contacts in ActiveCampaign share this email address.",
+    "explain.INVALID_EMAIL": "The address is not a valid email address.",
     "actions.heading": "Actions",
     "actions.none": "No actions were taken or planned in this run.",
     "actions.col.type": "Action",

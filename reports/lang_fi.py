@@ -59,6 +59,10 @@ STRINGS: dict[str, str] = {
     "summary.deleted": "Kontakteja poistettu ActiveCampaignista",
     "summary.findings_fixed": "Korjattuja havaintoja",
     "summary.person_heading": "Vaatii ihmisen päätöksen",
+    "summary.open_total": "Avoimia havaintoja",
+    "summary.failed_actions": "Epäonnistuneita toimenpiteitä",
+    "summary.report_only": "Toimintatila on ”vain raportti”: ActiveCampaigniin ei tehty "
+    "muutoksia, joten havainnot jäävät avoimiksi, kunnes ne korjataan.",
     "summary.open_by_severity": "Avoimet havainnot vakavuuden mukaan",
     "summary.purge_title": "Poistosuunnitelma odottaa hyväksyntää",
     "summary.purge_awaiting": "Suunnitelmassa on {count} poistettavaa kontaktia, enemmän kuin "
@@ -88,6 +92,9 @@ STRINGS: dict[str, str] = {
     "findings.heading": "Havainnot",
     "findings.none": "Tässä ajossa ei tehty havaintoja.",
     "findings.group_count": "{n} kpl",
+    "findings.group_split": "avoimia {open}, korjattuja {fixed}",
+    "findings.status_note": "Avoimet havainnot vaativat ihmisen toimia. Korjatut havainnot "
+    "rekisteri korjasi tässä ajossa; ne näkyvät himmennettyinä kunkin ryhmän lopussa.",
     "findings.col.severity": "Vakavuus",
     "findings.col.code": "Havainto",
     "findings.col.contact": "Kontakti",
@@ -139,6 +146,34 @@ STRINGS: dict[str, str] = {
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "Käsittelijä on EU:n/ETA:n ulkopuolella, eikä "
     "siirtoperustetta (riittävyyspäätös tai vakiolausekkeet) ole kirjattu (tietosuoja-asetus "
     "44–46 art.).",
+    "explain.OBJECTION_NOT_HONOURED": "Aktiivinen listalla {list}, vaikka henkilö on kieltänyt "
+    "suoramarkkinoinnin.",
+    "explain.SUPPRESSION_BREACH": "Aktiivinen listalla {list}, vaikka osoite on estolistalla.",
+    "explain.CONSENT_WITHDRAWN": "Aktiivinen listalla {list}, vaikka suostumus on peruttu.",
+    "explain.SOFT_OPT_IN_EXPIRED": "Aktiivinen listalla {list}, mutta viimeisin osto listan "
+    "tuoteryhmistä on vanhempi kuin asiakassuhteeseen perustuva markkinointioikeus sallii.",
+    "explain.NO_MARKETING_BASIS": "Aktiivinen listalla {list} ilman suostumusta tai "
+    "asiakassuhteeseen perustuvaa markkinointioikeutta.",
+    "explain.CONSENT_INCOMPLETE": "Listan {list} perusteena olevasta suostumuksesta puuttuu "
+    "suostumustekstin tunnus tai tietosuojaselosteen versio.",
+    "explain.DSR_DUE_SOON": "Rekisteröidyn pyynnön määräaika lähestyy.",
+    "explain.DSR_DUE_SOON.due": "Pyyntöön {request} ({type}) on vastattava viimeistään {due}.",
+    "explain.DSR_DUE_SOON.left": "Pyyntöön {request} ({type}) on vastattava viimeistään {due}; "
+    "aikaa on {left}.",
+    "explain.DSR_OVERDUE": "Rekisteröidyn pyynnön määräaika on ohitettu.",
+    "explain.DSR_OVERDUE.due": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
+    "{due}.",
+    "explain.DSR_OVERDUE.late": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
+    "{due}; myöhässä {late}.",
+    "explain.under_a_day": "alle päivä",
+    "explain.TRANSFER_WITHOUT_SAFEGUARD": "Henkilötietoja siirretään EU:n/ETA:n ulkopuolelle "
+    "ilman riittävyyspäätöstä tai vakiolausekkeita.",
+    "explain.transfer_named": "Henkilötietoja siirretään käsittelijälle {name} ({country}) "
+    "EU:n/ETA:n ulkopuolelle ilman riittävyyspäätöstä tai vakiolausekkeita.",
+    "explain.DUPLICATE_CONTACT": "Sama sähköpostiosoite on useammalla kontaktilla "
+    "ActiveCampaignissa.",
+    "explain.duplicate_count": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa.",
+    "explain.INVALID_EMAIL": "Osoite ei ole kelvollinen sähköpostiosoite.",
     "actions.heading": "Toimenpiteet",
     "actions.none": "Tässä ajossa ei tehty eikä suunniteltu toimenpiteitä.",
     "actions.col.type": "Toimenpide",

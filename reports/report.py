@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reports import charts
+from reports.explain import explain_finding, list_names, requests_by_id
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
 from reports.i18n import Lang, get_lang
 from reports.render import render
@@ -102,6 +103,8 @@ def report_context(
     groups: dict[Any, list[Mapping[str, Any]]] = {}
     for finding in sorted(findings, key=lambda f: _severity_rank(f.get("severity"))):
         groups.setdefault(finding.get("severity"), []).append(finding)
+    names = list_names(report.get("lists"))
+    by_id = requests_by_id(report.get("requests"))
     requests = sorted(
         report.get("requests", []),
         key=lambda r: (r.get("status") != "open", str(r.get("due_at") or "")),
@@ -116,21 +119,36 @@ def report_context(
     ropa_errors = list(report.get("ropa_errors", []))
     pull_complete = bool(((report.get("run") or {}).get("pull") or {}).get("complete", True))
     open_counts = Counter(f.get("severity") for f in open_findings)
+    failed_actions = sum(1 for a in report.get("actions", []) if a.get("result") == "failed")
     defects = report.get("notice_defects")
     return {
         "run": report.get("run") or {},
         "controller": report.get("controller") or {},
         "totals": report.get("totals") or {},
-        "needs_review": bool(open_findings or awaiting or open_requests or ropa_errors)
+        "needs_review": bool(
+            open_findings or awaiting or open_requests or ropa_errors or failed_actions
+        )
         or not pull_complete,
+        "report_only": (report.get("policy") or {}).get("enforce") == "report",
+        "failed_actions": failed_actions,
         "pull_complete": pull_complete,
         "fixed_findings": len(findings) - len(open_findings),
         "open_by_severity": [(s, open_counts.get(s, 0)) for s in SEVERITIES],
         "open_findings": len(open_findings),
+        # (severity, [(finding, FindingText)], total, open count): open rows first, then fixed
         "finding_groups": [
-            (severity, sorted(items, key=_finding_key)[:MAX_ROWS], len(items))
+            (
+                severity,
+                [
+                    (f, explain_finding(f, lang=lang, names=names, requests=by_id))
+                    for f in sorted(items, key=_finding_key)[:MAX_ROWS]
+                ],
+                len(items),
+                sum(1 for f in items if f.get("status") == "open"),
+            )
             for severity, items in groups.items()
         ],
+        "list_names": names,
         "legend": sorted({str(f.get("code")) for f in findings}, key=_code_rank),
         "actions": sorted(
             report.get("actions", []),

@@ -357,3 +357,26 @@ def test_suppression_key_in_environment_is_not_a_setting(
     assert load_settings(path).model_dump(exclude={"register", "reports"}) == Settings().model_dump(
         exclude={"register", "reports"}
     )
+
+
+@pytest.mark.parametrize(
+    ("variable", "key"),
+    [
+        pytest.param("REKISTERI_REPORTS__FORMATS", "reports.formats", id="list-in-section"),
+        pytest.param("REKISTERI_LISTS", "lists", id="array-of-tables"),
+        pytest.param("REKISTERI_POLICY", "policy", id="whole-section"),
+    ],
+)
+def test_unparsable_environment_value_is_a_config_error(
+    monkeypatch: pytest.MonkeyPatch, variable: str, key: str
+) -> None:
+    """A list or table override that is not JSON names its key and variable, not its value."""
+    monkeypatch.setenv(variable, TOKEN)
+
+    with pytest.raises(ConfigError) as caught:
+        load_settings(None)
+
+    assert (caught.value.key, str(caught.value)) == (
+        key,
+        f"environment: {key}: cannot parse {variable} (write lists and tables as JSON)",
+    )

@@ -96,6 +96,7 @@ def sample_report() -> dict[str, Any]:
             "purge_planned": 40,
         },
         "active_by_basis": {"consent": 980, "soft_opt_in": 224},
+        "lists": [{key: item[key] for key in ("id", "name", "purpose", "basis")} for item in LISTS],
         "findings": [
             {
                 "code": "OBJECTION_NOT_HONOURED",
@@ -104,7 +105,8 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "m***@example.fi",
                 "list_id": 1,
                 "status": "fixed",
-                "detail": "objection 2026-11-20 (direct_marketing)",
+                "detail": "active on list 1 (newsletter) although the person objected"
+                " to direct marketing",
             },
             {
                 "code": "NO_MARKETING_BASIS",
@@ -113,7 +115,7 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "t***@gmail.com",
                 "list_id": 2,
                 "status": "open",
-                "detail": "no consent or purchase for list 2",
+                "detail": "active on list 2 (customer_offers) with no consent and no soft opt-in",
             },
             {
                 "code": "CONSENT_INCOMPLETE",
@@ -122,7 +124,8 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "t***@gmail.com",
                 "list_id": 1,
                 "status": "open",
-                "detail": "consent lacks notice_version",
+                "detail": "the consent relied on for list 1 (newsletter) lacks its wording id"
+                " or privacy-notice version",
             },
             {
                 "code": "DSR_DUE_SOON",
@@ -131,7 +134,7 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": None,
                 "list_id": None,
                 "status": "open",
-                "detail": "request q-7 due 2026-11-30",
+                "detail": "access request q-7 is due 2026-11-30, 5 days left",
             },
             {
                 "code": "DUPLICATE_CONTACT",
@@ -140,7 +143,7 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "a***@yritys.fi",
                 "list_id": None,
                 "status": "open",
-                "detail": "same address as contact 98 <script>alert(1)</script>",
+                "detail": "2 contacts in ActiveCampaign share this address",
             },
         ],
         "actions": [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def test_csv_headers_and_rows(
         "",
         "",
         "open",
-        "request q-7 due 2026-11-30",
+        "access request q-7 is due 2026-11-30, 5 days left",
     ]
     assert actions[1:] == [
         ["unsubscribe", "17", "1", "OBJECTION_NOT_HONOURED", "done"],
@@ -119,11 +120,16 @@ def test_html_is_offline_and_masked(
 
 
 def test_html_escapes_untrusted_text(tmp_path: Path, report: dict[str, Any]) -> None:
-    """A finding detail with markup is shown as text, never as a tag."""
+    """A list name or a raw finding detail with markup is shown as text, never as a tag."""
+    report["lists"][1]["name"] = "<b>Tarjoukset</b>"
+    report["findings"].append(
+        {**report["findings"][4], "code": "NEW_CODE", "detail": "x <script>alert(1)</script>"}
+    )
     html = _write(tmp_path, report, []).read_text(encoding="utf-8")
-    assert "<script>" not in html
+    assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "script" not in parse(html).tags
+    assert "&lt;b&gt;Tarjoukset&lt;/b&gt;" in html
+    assert "script" not in parse(html).tags and "b" not in parse(html).tags
 
 
 def test_finnish_summary(
@@ -259,3 +265,112 @@ def test_minimal_report_renders(tmp_path: Path) -> None:
     text = parse(_write(tmp_path, minimal, [], "en").read_text(encoding="utf-8")).text
     assert "No findings in this run." in text and "No requests recorded." in text
     assert json.loads((tmp_path / "run" / "report.json").read_text()) == minimal
+
+
+def _finding_cells(html: str) -> list[str]:
+    """The text of each findings-table row, in order (rows carry an open/fixed class)."""
+    rows = re.findall(r'<tr class="(?:open|fixed)">(.*?)</tr>', html, flags=re.DOTALL)
+    return [parse(row).text for row in rows]
+
+
+def test_finnish_findings_have_no_english_detail(tmp_path: Path, report: dict[str, Any]) -> None:
+    """The Finnish table explains each finding in Finnish with the list's name, not in English."""
+    html = _write(tmp_path, report, [], "fi").read_text(encoding="utf-8")
+    text = parse(html).text
+    assert (
+        "Aktiivinen listalla 2 (Asiakastarjoukset) ilman suostumusta tai asiakassuhteeseen "
+        "perustuvaa markkinointioikeutta." in text
+    )
+    assert [f["detail"] for f in report["findings"] if f["detail"] in text] == []
+    for english in ("with no consent", "active on list", "request q-7 is due", "share this"):
+        assert english not in text, english
+    assert _finding_cells(html) == [
+        "Markkinointikieltoa ei noudatettu OBJECTION_NOT_HONOURED 17 m***@example.fi #1 "
+        "Uutiskirje Korjattu Aktiivinen listalla 1 (Uutiskirje), vaikka henkilö on kieltänyt "
+        "suoramarkkinoinnin.",
+        "Ei markkinointiperustetta NO_MARKETING_BASIS 42 t***@gmail.com #2 Asiakastarjoukset "
+        "Avoin Aktiivinen listalla 2 (Asiakastarjoukset) ilman suostumusta tai "
+        "asiakassuhteeseen perustuvaa markkinointioikeutta.",
+        "Suostumustieto puutteellinen CONSENT_INCOMPLETE 42 t***@gmail.com #1 Uutiskirje Avoin "
+        "Listan 1 (Uutiskirje) perusteena olevasta suostumuksesta puuttuu suostumustekstin "
+        "tunnus tai tietosuojaselosteen versio.",
+        "Pyynnön määräaika lähestyy DSR_DUE_SOON – – – Avoin Pyyntöön q-7 (Tarkastuspyyntö) on "
+        "vastattava viimeistään 30.11.2026 klo 09.00 UTC; aikaa on 5 päivää.",
+        "Kaksoiskontakti DUPLICATE_CONTACT 99 a***@yritys.fi – Avoin Sama sähköpostiosoite on "
+        "2 kontaktilla ActiveCampaignissa.",
+    ]
+
+
+def test_english_findings_use_english_sentences(tmp_path: Path, report: dict[str, Any]) -> None:
+    """The English table has the English sentence with the configured list name."""
+    text = parse(_write(tmp_path, report, [], "en").read_text(encoding="utf-8")).text
+    for phrase in (
+        "Active on list 2 (Asiakastarjoukset) with no consent and no soft opt-in.",
+        "Request q-7 (Access) must be answered by 2026-11-30 09:00 UTC; 5 days left.",
+        "2 contacts in ActiveCampaign share this email address.",
+    ):
+        assert phrase in text, phrase
+    assert "Aktiivinen listalla" not in text
+
+
+def test_raw_detail_stays_in_json_and_csv(tmp_path: Path, report: dict[str, Any]) -> None:
+    """Machines still get compliance's English detail, unchanged, whatever the HTML shows."""
+    _write(tmp_path, report, [], "fi")
+    saved = json.loads((tmp_path / "run" / "report.json").read_text(encoding="utf-8"))
+    with (tmp_path / "run" / "findings.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = [f["detail"] for f in report["findings"]]
+    assert [f["detail"] for f in saved["findings"]] == expected == [r["detail"] for r in rows]
+    assert expected[1] == "active on list 2 (customer_offers) with no consent and no soft opt-in"
+
+
+def test_without_lists_shows_the_list_id(tmp_path: Path, report: dict[str, Any]) -> None:
+    """With no report["lists"] the sentence and the list column name the list by id only."""
+    del report["lists"]
+    html = _write(tmp_path, report, [], "fi").read_text(encoding="utf-8")
+    text = parse(html).text
+    assert (
+        "Aktiivinen listalla 2 ilman suostumusta tai asiakassuhteeseen perustuvaa "
+        "markkinointioikeutta." in text
+    )
+    assert "Uutiskirje" not in text and "Asiakastarjoukset" not in text
+    assert _finding_cells(html)[1].startswith(
+        "Ei markkinointiperustetta NO_MARKETING_BASIS 42 t***@gmail.com #2 Avoin"
+    )
+
+
+def test_unmatched_request_keeps_raw_detail(tmp_path: Path, report: dict[str, Any]) -> None:
+    """A DSR finding whose request is not in the report shows a sentence and the raw detail."""
+    report["findings"][3]["detail"] = "erase request q-99 was due 2026-11-01, 24 days ago"
+    text = parse(_write(tmp_path, report, [], "fi").read_text(encoding="utf-8")).text
+    assert (
+        "Rekisteröidyn pyynnön määräaika lähestyy. "
+        "erase request q-99 was due 2026-11-01, 24 days ago" in text
+    )
+
+
+def test_fixed_findings_are_dimmed_and_counted(tmp_path: Path, report: dict[str, Any]) -> None:
+    """Fixed rows are marked apart from open ones, and groups and summary count both kinds."""
+    report["findings"].append({**report["findings"][0], "contact_id": 18, "status": "open"})
+    report["actions"][2]["result"] = "failed"
+    html = _write(tmp_path, report, [], "en").read_text(encoding="utf-8")
+    text = parse(html).text
+    assert re.findall(r'<tr class="(open|fixed)">', html) == [
+        "open",
+        "fixed",
+        "open",
+        "open",
+        "open",
+        "open",
+    ]
+    assert "Critical 2 in total (1 open, 1 fixed)" in text
+    assert "Needs a person Open findings 5 Failed actions 1" in text
+    assert "Findings fixed 1" in text
+    assert "report only" not in text
+
+
+def test_report_only_mode_says_nothing_was_changed(tmp_path: Path, report: dict[str, Any]) -> None:
+    """In report-only mode the summary explains why findings stay open."""
+    report["policy"]["enforce"] = "report"
+    text = parse(_write(tmp_path, report, [], "fi").read_text(encoding="utf-8")).text
+    assert "ActiveCampaigniin ei tehty muutoksia" in text
