@@ -27,16 +27,25 @@ def _config(tmp_path: Path, extra: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("sections", "line"), [
-    ({"policy": {"objection_sla_hours": 100}},
-     "policy.objection_sla_hours: Input should be less than or equal to 72"),
-    ({"policy": {"enforce": "always"}}, "policy.enforce: Input should be 'report' or 'apply'"),
-    ({"controller": {"language": "sv"}}, "controller.language: Input should be 'fi' or 'en'"),
-    ({"activecampaign": {"page_size": 500}},
-     "activecampaign.page_size: Input should be less than or equal to 100"),
-    ({"processors": [{"name": "X", "country": "US", "transfer_mechanism": "bcr"}]},
-     "processors.0.transfer_mechanism: Input should be 'none', 'adequacy' or 'scc'"),
-])
+@pytest.mark.parametrize(
+    ("sections", "line"),
+    [
+        (
+            {"policy": {"objection_sla_hours": 100}},
+            "policy.objection_sla_hours: Input should be less than or equal to 72",
+        ),
+        ({"policy": {"enforce": "always"}}, "policy.enforce: Input should be 'report' or 'apply'"),
+        ({"controller": {"language": "sv"}}, "controller.language: Input should be 'fi' or 'en'"),
+        (
+            {"activecampaign": {"page_size": 500}},
+            "activecampaign.page_size: Input should be less than or equal to 100",
+        ),
+        (
+            {"processors": [{"name": "X", "country": "US", "transfer_mechanism": "bcr"}]},
+            "processors.0.transfer_mechanism: Input should be 'none', 'adequacy' or 'scc'",
+        ),
+    ],
+)
 def test_bad_value_exits_2_naming_the_key(
     tmp_path: Path, run_cli: RunCli, sections: dict[str, Any], line: str
 ) -> None:
@@ -48,12 +57,17 @@ def test_bad_value_exits_2_naming_the_key(
     assert (result.code, result.stdout, result.stderr) == (2, "", f"rekisteri: {config}: {line}\n")
 
 
-@pytest.mark.parametrize(("extra", "key"), [
-    ("[policy]\nenforcement = \"apply\"\n", "policy.enforcement"),
-    ("[extras]\nx = 1\n", "extras"),
-    ('[[lists]]\nid = 1\npurpose = "newsletter"\nbasis = "consent"\ncolour = "red"\n',
-     "lists.0.colour"),
-])
+@pytest.mark.parametrize(
+    ("extra", "key"),
+    [
+        ('[policy]\nenforcement = "apply"\n', "policy.enforcement"),
+        ("[extras]\nx = 1\n", "extras"),
+        (
+            '[[lists]]\nid = 1\npurpose = "newsletter"\nbasis = "consent"\ncolour = "red"\n',
+            "lists.0.colour",
+        ),
+    ],
+)
 def test_unknown_key_exits_2_naming_it(
     tmp_path: Path, run_cli: RunCli, extra: str, key: str
 ) -> None:
@@ -63,14 +77,19 @@ def test_unknown_key_exits_2_naming_it(
     result = run_cli(config, "ropa")
 
     assert (result.code, result.stdout) == (2, "")
-    assert result.stderr == (f"rekisteri: {config}: {key}: unknown key (secrets such as the API"
-                             f" token belong in the environment)\n")
+    assert result.stderr == (
+        f"rekisteri: {config}: {key}: unknown key (secrets such as the API"
+        f" token belong in the environment)\n"
+    )
 
 
-@pytest.mark.parametrize(("where", "key"), [
-    (f'api_token = "{TOKEN_VALUE}"\n', "api_token"),
-    (f'[activecampaign_secrets]\ntoken = "{TOKEN_VALUE}"\n', "activecampaign_secrets"),
-])
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [
+        (f'api_token = "{TOKEN_VALUE}"\n', "api_token"),
+        (f'[activecampaign_secrets]\ntoken = "{TOKEN_VALUE}"\n', "activecampaign_secrets"),
+    ],
+)
 def test_token_in_the_toml_is_refused_without_echoing_it(
     tmp_path: Path, run_cli: RunCli, where: str, key: str
 ) -> None:
@@ -90,15 +109,18 @@ def test_token_key_inside_the_activecampaign_section_is_refused(
 ) -> None:
     """`[activecampaign] api_token = ...` (where one would put it) is refused the same way."""
     config = tmp_path / "config.toml"
-    config.write_text(BASE.replace("[activecampaign]\n",
-                                   f'[activecampaign]\napi_token = "{TOKEN_VALUE}"\n'),
-                      encoding="utf-8")
+    config.write_text(
+        BASE.replace("[activecampaign]\n", f'[activecampaign]\napi_token = "{TOKEN_VALUE}"\n'),
+        encoding="utf-8",
+    )
 
     result = run_cli(config, "nightly")
 
     assert (result.code, result.stdout) == (2, "")
-    assert result.stderr == (f"rekisteri: {config}: activecampaign.api_token: unknown key"
-                             f" (secrets such as the API token belong in the environment)\n")
+    assert result.stderr == (
+        f"rekisteri: {config}: activecampaign.api_token: unknown key"
+        f" (secrets such as the API token belong in the environment)\n"
+    )
 
 
 def test_missing_config_file_exits_2_naming_it(tmp_path: Path, run_cli: RunCli) -> None:
@@ -108,7 +130,10 @@ def test_missing_config_file_exits_2_naming_it(tmp_path: Path, run_cli: RunCli) 
     result = run_cli(missing, "nightly")
 
     assert (result.code, result.stdout, result.stderr) == (
-        2, "", f"rekisteri: {missing}: cannot read config file (No such file or directory)\n")
+        2,
+        "",
+        f"rekisteri: {missing}: cannot read config file (No such file or directory)\n",
+    )
 
 
 def test_invalid_toml_exits_2_with_one_line(tmp_path: Path, run_cli: RunCli) -> None:
@@ -132,7 +157,10 @@ def test_bad_environment_override_exits_2_naming_the_key(
     result = run_cli(config, "report")
 
     assert (result.code, result.stdout, result.stderr) == (
-        2, "", f"rekisteri: {config}: policy.enforce: Input should be 'report' or 'apply'\n")
+        2,
+        "",
+        f"rekisteri: {config}: policy.enforce: Input should be 'report' or 'apply'\n",
+    )
 
 
 def test_missing_api_token_exits_2_naming_the_variable(
@@ -146,7 +174,10 @@ def test_missing_api_token_exits_2_naming_the_variable(
     result = run_cli(config, "pull")
 
     assert (result.code, result.stdout, result.stderr) == (
-        2, "", "rekisteri: ACTIVECAMPAIGN_API_TOKEN is not set\n")
+        2,
+        "",
+        "rekisteri: ACTIVECAMPAIGN_API_TOKEN is not set\n",
+    )
 
 
 def test_bad_as_of_exits_2_naming_the_option(tmp_path: Path, run_cli: RunCli) -> None:
@@ -156,4 +187,7 @@ def test_bad_as_of_exits_2_naming_the_option(tmp_path: Path, run_cli: RunCli) ->
     result = run_cli(config, "--as-of", "next tuesday", "request", "list")
 
     assert (result.code, result.stdout, result.stderr) == (
-        2, "", "rekisteri: --as-of: not an ISO 8601 date-time: 'next tuesday'\n")
+        2,
+        "",
+        "rekisteri: --as-of: not an ISO 8601 date-time: 'next tuesday'\n",
+    )

@@ -42,15 +42,25 @@ def test_demo_runs_and_prints_an_existing_report_path_last(
     assert lines[-2] == "nightly exit code 1 (1 = findings for a person to review)"
     steps = [line.split("  -> ") for line in lines if line.startswith("$ rekisteri ")]
     assert [(tuple(cmd.split()[2:4]), result) for cmd, result in steps] == [
-        (("init",), "exit 0"), (("pull", "--full"), "exit 0"),
-        (("import", "objections"), "exit 0"), (("request", "erase"), "exit 0"),
-        (("request", "access"), "exit 0"), (("request", "access"), "exit 0"),
-        (("request", "rectify"), "exit 0"), (("nightly",), "exit 1"), (("ropa",), "exit 1"),
+        (("init",), "exit 0"),
+        (("pull", "--full"), "exit 0"),
+        (("import", "objections"), "exit 0"),
+        (("request", "erase"), "exit 0"),
+        (("request", "access"), "exit 0"),
+        (("request", "access"), "exit 0"),
+        (("request", "rectify"), "exit 0"),
+        (("nightly",), "exit 1"),
+        (("ropa",), "exit 1"),
         (("request", "list"), "exit 0"),
     ]
     data = json.loads((report.parent / "report.json").read_text(encoding="utf-8"))
     assert (data["run"]["command"], data["run"]["exit_code"]) == ("nightly", 1)
     assert {f["code"] for f in data["findings"]} >= {
-        "OBJECTION_NOT_HONOURED", "SUPPRESSION_BREACH", "CONSENT_WITHDRAWN",
-        "SOFT_OPT_IN_EXPIRED", "NO_MARKETING_BASIS", "CONSENT_INCOMPLETE",
-        "TRANSFER_WITHOUT_SAFEGUARD"}
+        "OBJECTION_NOT_HONOURED",
+        "SUPPRESSION_BREACH",
+        "CONSENT_WITHDRAWN",
+        "SOFT_OPT_IN_EXPIRED",
+        "NO_MARKETING_BASIS",
+        "CONSENT_INCOMPLETE",
+        "TRANSFER_WITHOUT_SAFEGUARD",
+    }

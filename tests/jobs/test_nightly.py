@@ -44,19 +44,36 @@ def test_clean_account_exits_0(simulator: StartSimulator, tmp_path: Path, run_cl
     """Lawful subscribers only and nothing for a person to review: exit 0, no findings."""
     state, server = simulator(state=generate(contacts=0, seed=1, anchor=now_anchor()))
     now = state.now()
-    people = [("Aino.Lupa@Example.fi", cat.LIST_NEWSLETTER), ("Sanna.Osti@Example.fi",
-                                                             cat.LIST_OFFERS),
-              ("Tiina.Tilaus@Example.fi", cat.LIST_ORDER_CONFIRMATIONS)]
+    people = [
+        ("Aino.Lupa@Example.fi", cat.LIST_NEWSLETTER),
+        ("Sanna.Osti@Example.fi", cat.LIST_OFFERS),
+        ("Tiina.Tilaus@Example.fi", cat.LIST_ORDER_CONFIRMATIONS),
+    ]
     for email, list_id in people:
         contact_id = state.add_contact(email, "Etu", "Suku", at=now - 60 * DAY)
         state.set_membership(contact_id, list_id, 1, at=now - 59 * DAY)
     config = make_config(tmp_path, server.url, policy={"enforce": "apply"})
     inbox = tmp_path / "var" / "inbox"
-    write_csv(inbox / "consents.csv", CONSENT_HEADER, [
-        ("aino.lupa@example.fi", "newsletter", "grant", (now - 59 * DAY).isoformat(),
-         "web-form", "W1", "N1")])
-    write_csv(inbox / "customers.csv", CUSTOMER_HEADER, [
-        ("sanna.osti@example.fi", (now - 30 * DAY).isoformat(), "kurssit")])
+    write_csv(
+        inbox / "consents.csv",
+        CONSENT_HEADER,
+        [
+            (
+                "aino.lupa@example.fi",
+                "newsletter",
+                "grant",
+                (now - 59 * DAY).isoformat(),
+                "web-form",
+                "W1",
+                "N1",
+            )
+        ],
+    )
+    write_csv(
+        inbox / "customers.csv",
+        CUSTOMER_HEADER,
+        [("sanna.osti@example.fi", (now - 30 * DAY).isoformat(), "kurssit")],
+    )
     assert run_cli(config, "init").code == 0
 
     result = run_cli(config, "nightly")
@@ -64,8 +81,14 @@ def test_clean_account_exits_0(simulator: StartSimulator, tmp_path: Path, run_cl
     report = _report(result)
     assert (result.code, result.stderr) == (0, "")
     assert (report["findings"], report["actions"], report["requests"]) == ([], [], [])
-    assert report["totals"] == {"contacts": 3, "active_marketing": 2, "findings": 0,
-                                "unsubscribed": 0, "deleted": 0, "purge_planned": 0}
+    assert report["totals"] == {
+        "contacts": 3,
+        "active_marketing": 2,
+        "findings": 0,
+        "unsubscribed": 0,
+        "deleted": 0,
+        "purge_planned": 0,
+    }
     assert report["run"]["exit_code"] == 0
 
 
@@ -84,7 +107,10 @@ def test_open_findings_with_enforce_report_exit_1_and_change_nothing(
     assert memberships_in(scenario.state) == before
     assert {f["status"] for f in report["findings"]} == {"open"}
     assert {(a["type"], a["result"]) for a in report["actions"]} == {
-        ("unsubscribe", "planned"), ("tag", "planned"), ("delete", "planned")}
+        ("unsubscribe", "planned"),
+        ("tag", "planned"),
+        ("delete", "planned"),
+    }
     assert (report["purge"]["count"], report["purge"]["applied"]) == (2, False)
 
 
@@ -93,8 +119,9 @@ def test_purge_above_the_auto_limit_stops_with_exit_5(
 ) -> None:
     """enforce = apply with a plan above max_auto_deletions: unsubscribes done, no deletion,
     exit 5 and one line naming the command that approves the plan."""
-    scenario = build_scenario(simulator, tmp_path,
-                              policy={"enforce": "apply", "max_auto_deletions": 1})
+    scenario = build_scenario(
+        simulator, tmp_path, policy={"enforce": "apply", "max_auto_deletions": 1}
+    )
     prepare(scenario, run_cli)
 
     result = run_cli(scenario.config, "nightly")
@@ -105,12 +132,14 @@ def test_purge_above_the_auto_limit_stops_with_exit_5(
     assert result.stderr == (
         f"rekisteri: purge: plan {plan_id} holds 2 contacts, above"
         f" policy.max_auto_deletions=1; approve with: rekisteri purge --apply --plan"
-        f" {plan_id}\n")
+        f" {plan_id}\n"
+    )
     assert (report["purge"]["needs_approval"], report["totals"]["deleted"]) == (True, 0)
     assert {scenario.id("stale"), scenario.id("stale_objector")} <= set(scenario.state.contacts)
     assert report["totals"]["unsubscribed"] == 4
     assert f"rekisteri purge --apply --plan {plan_id}" in Path(result.last_line).read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_enforce_apply_within_the_limit_fixes_and_deletes(
@@ -124,12 +153,13 @@ def test_enforce_apply_within_the_limit_fixes_and_deletes(
     result = run_cli(scenario.config, "nightly")
 
     report = _report(result)
-    still_open = {(f["code"], f["contact_id"]) for f in report["findings"]
-                  if f["status"] == "open"}
+    still_open = {(f["code"], f["contact_id"]) for f in report["findings"] if f["status"] == "open"}
     assert (result.code, still_open) == (1, {("CONSENT_INCOMPLETE", scenario.id("incomplete"))})
     assert report["totals"]["deleted"] == 2
-    assert scenario.state.deleted_contact_ids == {scenario.id("stale"),
-                                                 scenario.id("stale_objector")}
+    assert scenario.state.deleted_contact_ids == {
+        scenario.id("stale"),
+        scenario.id("stale_objector"),
+    }
 
 
 def test_activecampaign_refusing_the_token_exits_3_and_still_reports(
@@ -202,9 +232,14 @@ def test_bad_inbox_file_is_kept_with_an_error_file_and_exits_4(
     it is fixed; the good file beside it is still imported."""
     scenario = build_scenario(simulator, tmp_path)
     inbox = _inbox(scenario)
-    bad = write_csv(inbox / "objections-phone.csv", OBJECTION_HEADER, [
-        ("olli.kielsi@example.fi", "direct_marketing", scenario.now.isoformat(), "phone"),
-        ("eino.perui@example.fi", "direct_marketing", "yesterday", "phone")])
+    bad = write_csv(
+        inbox / "objections-phone.csv",
+        OBJECTION_HEADER,
+        [
+            ("olli.kielsi@example.fi", "direct_marketing", scenario.now.isoformat(), "phone"),
+            ("eino.perui@example.fi", "direct_marketing", "yesterday", "phone"),
+        ],
+    )
     shutil.copy(scenario.files["customers"], inbox / "customers.csv")
 
     first = run_cli(scenario.config, "nightly")
@@ -214,16 +249,24 @@ def test_bad_inbox_file_is_kept_with_an_error_file_and_exits_4(
     message = error.read_text(encoding="utf-8")
     assert (first.code, second.code) == (4, 4)
     assert sorted(p.name for p in inbox.iterdir()) == [
-        "imported", "objections-phone.csv", "objections-phone.csv.error"]
+        "imported",
+        "objections-phone.csv",
+        "objections-phone.csv.error",
+    ]
     assert message.count("\n") == 1 and "objections-phone.csv:3" in message
     assert "eino.perui" not in message
     assert oct(stat.S_IMODE(error.stat().st_mode)) == "0o600"
     assert first.stderr == f"rekisteri: inbox: objections-phone.csv: {message}"
-    assert (_count(scenario.database, "objection_events"),
-            _count(scenario.database, "purchases")) == (0, 3)
+    assert (
+        _count(scenario.database, "objection_events"),
+        _count(scenario.database, "purchases"),
+    ) == (0, 3)
 
-    write_csv(bad, OBJECTION_HEADER, [
-        ("olli.kielsi@example.fi", "direct_marketing", scenario.now.isoformat(), "phone")])
+    write_csv(
+        bad,
+        OBJECTION_HEADER,
+        [("olli.kielsi@example.fi", "direct_marketing", scenario.now.isoformat(), "phone")],
+    )
     fixed = run_cli(scenario.config, "nightly")
 
     assert fixed.code == 1

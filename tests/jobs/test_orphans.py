@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from compliance.suppression import suppression_key
 from jobs.context import Context
 from jobs.orphans import forget_orphans
 from jobs.settings import RegisterSettings, ReportSettings, Secrets, Settings
-from pydantic import SecretStr
 
 SECRET = "k" * 64
 NOW = datetime(2026, 11, 1, tzinfo=UTC)

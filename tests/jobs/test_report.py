@@ -29,13 +29,24 @@ from tests.conftest import SIMULATOR_TOKEN, RunCli, StartSimulator, make_config,
 from tests.jobs.scenario import build_scenario, prepare
 
 CONTROLLER_EMAIL = "tietosuoja@kokojuju.example"
-CONTROLLER = {"name": "Koko Juju", "business_id": "2905754-5",
-              "contact": f"Tietosuoja, {CONTROLLER_EMAIL}, 040 000 0000"}
+CONTROLLER = {
+    "name": "Koko Juju",
+    "business_id": "2905754-5",
+    "contact": f"Tietosuoja, {CONTROLLER_EMAIL}, 040 000 0000",
+}
 PROCESSORS = [
-    {"name": "ActiveCampaign, LLC", "country": "US", "transfer_mechanism": "scc",
-     "role": "email marketing platform"},
-    {"name": "Esimerkki SMS Inc.", "country": "US", "transfer_mechanism": "none",
-     "role": "text messages"},
+    {
+        "name": "ActiveCampaign, LLC",
+        "country": "US",
+        "transfer_mechanism": "scc",
+        "role": "email marketing platform",
+    },
+    {
+        "name": "Esimerkki SMS Inc.",
+        "country": "US",
+        "transfer_mechanism": "none",
+        "role": "text messages",
+    },
 ]
 REPORT_FILES = ["actions.csv", "findings.csv", "report.html", "report.json"]
 # An address as a person would write it; masked ones (`l***@gmail.com`) have `*` before the @.
@@ -61,23 +72,31 @@ REPORT_SCHEMA: dict[str, Any] = {
                 "pull": {
                     "type": "object",
                     "required": ["contacts", "requests", "complete"],
-                    "properties": {"contacts": COUNT, "requests": COUNT,
-                                   "complete": {"type": "boolean"}},
+                    "properties": {
+                        "contacts": COUNT,
+                        "requests": COUNT,
+                        "complete": {"type": "boolean"},
+                    },
                 },
             },
         },
         "totals": {
             "type": "object",
-            "required": ["contacts", "active_marketing", "findings", "unsubscribed", "deleted",
-                         "purge_planned"],
+            "required": [
+                "contacts",
+                "active_marketing",
+                "findings",
+                "unsubscribed",
+                "deleted",
+                "purge_planned",
+            ],
             "additionalProperties": COUNT,
         },
         "findings": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["code", "severity", "contact_id", "email_masked", "list_id",
-                             "status"],
+                "required": ["code", "severity", "contact_id", "email_masked", "list_id", "status"],
                 "properties": {
                     "code": {"enum": [c.value for c in FindingCode]},
                     "severity": {"enum": [s.value for s in Severity]},
@@ -146,8 +165,11 @@ def schema_errors(value: Any, schema: Mapping[str, Any], where: str = "$") -> li
             return [f"{where}: {value!r} is not of type {types}"]
     if "enum" in schema and value not in schema["enum"]:
         errors.append(f"{where}: {value!r} not in {schema['enum']}")
-    if isinstance(value, int) and not isinstance(value, bool) and value < schema.get(
-            "minimum", value):
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and value < schema.get("minimum", value)
+    ):
         errors.append(f"{where}: {value} < {schema['minimum']}")
     if isinstance(value, str):
         if len(value) < schema.get("minLength", 0):
@@ -157,8 +179,11 @@ def schema_errors(value: Any, schema: Mapping[str, Any], where: str = "$") -> li
         if schema.get("format") == "date-time" and not _is_date_time(value):
             errors.append(f"{where}: {value!r} is not an ISO 8601 date-time with offset")
     if isinstance(value, dict):
-        errors += [f"{where}: '{key}' is required" for key in schema.get("required", ())
-                   if key not in value]
+        errors += [
+            f"{where}: '{key}' is required"
+            for key in schema.get("required", ())
+            if key not in value
+        ]
         properties = schema.get("properties", {})
         for key, item in value.items():
             sub = properties.get(key, schema.get("additionalProperties"))
@@ -172,13 +197,28 @@ def schema_errors(value: Any, schema: Mapping[str, Any], where: str = "$") -> li
 
 def test_schema_checker_reports_what_is_wrong() -> None:
     """The hand-written checker finds a missing key, a wrong type, enum and format."""
-    bad = {"run": {"id": "", "started_at": "yesterday", "finished_at": "2026-01-01T00:00:00",
-                   "as_of": "2026-01-01T00:00:00+00:00",
-                   "pull": {"contacts": -1, "requests": True, "complete": 1}},
-           "totals": {"contacts": 1}, "findings": [{"code": "NOPE", "severity": "low",
-                                                   "contact_id": None, "email_masked": "a@b.fi",
-                                                   "list_id": None, "status": "open"}],
-           "actions": [], "requests": "none"}
+    bad = {
+        "run": {
+            "id": "",
+            "started_at": "yesterday",
+            "finished_at": "2026-01-01T00:00:00",
+            "as_of": "2026-01-01T00:00:00+00:00",
+            "pull": {"contacts": -1, "requests": True, "complete": 1},
+        },
+        "totals": {"contacts": 1},
+        "findings": [
+            {
+                "code": "NOPE",
+                "severity": "low",
+                "contact_id": None,
+                "email_masked": "a@b.fi",
+                "list_id": None,
+                "status": "open",
+            }
+        ],
+        "actions": [],
+        "requests": "none",
+    }
 
     assert schema_errors(bad, REPORT_SCHEMA) == [
         "$.run.id: shorter than 1",
@@ -204,8 +244,20 @@ def test_schema_checker_reports_what_is_wrong() -> None:
 class _Page(HTMLParser):
     """Collects the text, the <html lang> and every URL-bearing attribute or CSS url()."""
 
-    URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster",
-                                "data", "background", "cite", "manifest"})
+    URL_ATTRIBUTES = frozenset(
+        {
+            "href",
+            "src",
+            "srcset",
+            "action",
+            "formaction",
+            "poster",
+            "data",
+            "background",
+            "cite",
+            "manifest",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -292,8 +344,13 @@ def _demo_like(folder: Path, url: str, state: SimulatorState) -> DemoRun:
     """The steps of `make demo` (jobs/demo.py) with the simulator's rate limit off."""
     now = state.now().replace(microsecond=0)
     scenario = demo.build_scenario(state, now)
-    config = make_config(folder, url, controller=CONTROLLER, processors=PROCESSORS,
-                         policy={"enforce": "apply", "max_auto_deletions": 120})
+    config = make_config(
+        folder,
+        url,
+        controller=CONTROLLER,
+        processors=PROCESSORS,
+        policy={"enforce": "apply", "max_auto_deletions": 120},
+    )
 
     def ok(*args: str) -> None:
         code, out, err = _cli(config, *args)
@@ -303,26 +360,47 @@ def _demo_like(folder: Path, url: str, state: SimulatorState) -> DemoRun:
     ok("pull", "--full")
     suppressed = scenario.picks["suppressed"]
     early = folder / "objections-early.csv"
-    demo.write_csv(early, [r for r in scenario.objections if r["email"] == suppressed],
-                   ("email", "scope", "at", "channel"))
+    demo.write_csv(
+        early,
+        [r for r in scenario.objections if r["email"] == suppressed],
+        ("email", "scope", "at", "channel"),
+    )
     ok("import", "objections", str(early))
     ok("request", "erase", suppressed)
     again = state.add_contact(suppressed.title(), "Palannut", "Tilaaja")
     state.set_membership(again, 1, 1)
     scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
     ok("request", "access", scenario.picks["access"])
-    ok("request", "access", scenario.picks["access"], "--record-only", "--received",
-       (now - timedelta(days=25)).date().isoformat())
-    ok("request", "rectify", scenario.picks["rectify"], "--set", "Kaupunki=Tampere",
-       "--record-only", "--received", (now - timedelta(days=40)).date().isoformat())
+    ok(
+        "request",
+        "access",
+        scenario.picks["access"],
+        "--record-only",
+        "--received",
+        (now - timedelta(days=25)).date().isoformat(),
+    )
+    ok(
+        "request",
+        "rectify",
+        scenario.picks["rectify"],
+        "--set",
+        "Kaupunki=Tampere",
+        "--record-only",
+        "--received",
+        (now - timedelta(days=40)).date().isoformat(),
+    )
     inbox = folder / "var" / "inbox"
-    demo.write_csv(inbox / "consents.csv", scenario.consents,
-                   ("email", "purpose", "action", "at", "source", "wording_id",
-                    "notice_version"))
-    demo.write_csv(inbox / "objections.csv", scenario.objections,
-                   ("email", "scope", "at", "channel"))
-    demo.write_csv(inbox / "customers.csv", scenario.customers,
-                   ("email", "last_purchase_at", "product_group"))
+    demo.write_csv(
+        inbox / "consents.csv",
+        scenario.consents,
+        ("email", "purpose", "action", "at", "source", "wording_id", "notice_version"),
+    )
+    demo.write_csv(
+        inbox / "objections.csv", scenario.objections, ("email", "scope", "at", "channel")
+    )
+    demo.write_csv(
+        inbox / "customers.csv", scenario.customers, ("email", "last_purchase_at", "product_group")
+    )
     code, out, err = _cli(config, "nightly")
     return DemoRun(state, config, code, out, err, dict(scenario.picks))
 
@@ -332,8 +410,10 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoRun]:
     """One demo-like nightly (120 contacts) shared by the read-only checks below."""
     folder = tmp_path_factory.mktemp("demo-like")
     state = generate(contacts=120, seed=7, anchor=now_anchor())
-    with pytest.MonkeyPatch.context() as patch, serve(state, token=SIMULATOR_TOKEN, rate=0,
-                                                      seed=7) as server:
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        serve(state, token=SIMULATOR_TOKEN, rate=0, seed=7) as server,
+    ):
         for name in [n for n in os.environ if n.startswith("REKISTERI_")]:
             patch.delenv(name)
         patch.setenv("ACTIVECAMPAIGN_API_TOKEN", SIMULATOR_TOKEN)
@@ -356,12 +436,16 @@ def test_report_json_follows_spec_section_8(demo_run: DemoRun) -> None:
     totals, actions = report["totals"], report["actions"]
     assert totals["findings"] == len(report["findings"])
     assert totals["unsubscribed"] == sum(
-        a["type"] == "unsubscribe" and a["result"] == "done" for a in actions)
-    assert totals["deleted"] == sum(a["type"] == "delete" and a["result"] == "done"
-                                    for a in actions)
+        a["type"] == "unsubscribe" and a["result"] == "done" for a in actions
+    )
+    assert totals["deleted"] == sum(
+        a["type"] == "delete" and a["result"] == "done" for a in actions
+    )
     assert totals["purge_planned"] == report["purge"]["count"] > 0
     assert (report["run"]["id"], report["run"]["pull"]["complete"]) == (
-        demo_run.folder.name.split("-")[1], True)
+        demo_run.folder.name.split("-")[1],
+        True,
+    )
 
 
 def test_demo_like_run_shows_every_kind_of_problem(demo_run: DemoRun) -> None:
@@ -371,13 +455,23 @@ def test_demo_like_run_shows_every_kind_of_problem(demo_run: DemoRun) -> None:
     for finding in report["findings"]:
         by_status[finding["status"]].add(finding["code"])
 
-    assert by_status["fixed"] == {"OBJECTION_NOT_HONOURED", "SUPPRESSION_BREACH",
-                                  "CONSENT_WITHDRAWN", "SOFT_OPT_IN_EXPIRED",
-                                  "NO_MARKETING_BASIS"}
-    assert {"CONSENT_INCOMPLETE", "TRANSFER_WITHOUT_SAFEGUARD", "DSR_DUE_SOON",
-            "DSR_OVERDUE"} <= by_status["open"]
+    assert by_status["fixed"] == {
+        "OBJECTION_NOT_HONOURED",
+        "SUPPRESSION_BREACH",
+        "CONSENT_WITHDRAWN",
+        "SOFT_OPT_IN_EXPIRED",
+        "NO_MARKETING_BASIS",
+    }
+    assert {
+        "CONSENT_INCOMPLETE",
+        "TRANSFER_WITHOUT_SAFEGUARD",
+        "DSR_DUE_SOON",
+        "DSR_OVERDUE",
+    } <= by_status["open"]
     assert sorted({r["type"] for r in report["requests"] if r["status"] == "open"}) == [
-        "access", "rectify"]
+        "access",
+        "rectify",
+    ]
     assert len(report["ropa_errors"]) == 1 and "Esimerkki SMS Inc." in report["ropa_errors"][0]
 
 
@@ -405,11 +499,16 @@ def test_report_files_mask_every_email_but_the_controllers(demo_run: DemoRun) ->
 def test_report_and_register_files_are_private(demo_run: DemoRun) -> None:
     """Report files, the register and the suppression key file are 0600."""
     var = demo_run.config.parent / "var"
-    files = [*(demo_run.folder / name for name in REPORT_FILES), var / "register.sqlite",
-             var / "suppression.key", *sorted((var / "reports" / "plans").iterdir())]
+    files = [
+        *(demo_run.folder / name for name in REPORT_FILES),
+        var / "register.sqlite",
+        var / "suppression.key",
+        *sorted((var / "reports" / "plans").iterdir()),
+    ]
 
     assert {str(p): oct(stat.S_IMODE(p.stat().st_mode)) for p in files} == {
-        str(p): "0o600" for p in files}
+        str(p): "0o600" for p in files
+    }
     assert oct(stat.S_IMODE(demo_run.folder.stat().st_mode)) == "0o700"
 
 
@@ -438,8 +537,7 @@ def test_report_is_rendered_in_the_controllers_language(
     simulator: StartSimulator, tmp_path: Path, run_cli: RunCli, language: str
 ) -> None:
     """`rekisteri report` writes the HTML in controller.language (fi and en)."""
-    scenario = build_scenario(simulator, tmp_path,
-                              controller={**CONTROLLER, "language": language})
+    scenario = build_scenario(simulator, tmp_path, controller={**CONTROLLER, "language": language})
     prepare(scenario, run_cli)
 
     result = run_cli(scenario.config, "report")
@@ -468,13 +566,25 @@ def test_show_emails_writes_unmasked_addresses(
         path = Path(result.last_line)
         report = json.loads((path.parent / "report.json").read_text(encoding="utf-8"))
         page = read_page(path)
-        return ({f["email_masked"] for f in report["findings"] if f["email_masked"]},
-                unmasked(" ".join(page.text)))
+        return (
+            {f["email_masked"] for f in report["findings"] if f["email_masked"]},
+            unmasked(" ".join(page.text)),
+        )
 
-    expected = {scenario.emails[label] for label in
-                ("withdrawn", "objector", "no_basis", "soft_expired", "incomplete")}
-    assert emails(masked) == ({"E***@Example.fi", "O***@Example.fi", "N***@Example.fi",
-                               "S***@Example.fi", "I***@Example.fi"}, set())
+    expected = {
+        scenario.emails[label]
+        for label in ("withdrawn", "objector", "no_basis", "soft_expired", "incomplete")
+    }
+    assert emails(masked) == (
+        {
+            "E***@Example.fi",
+            "O***@Example.fi",
+            "N***@Example.fi",
+            "S***@Example.fi",
+            "I***@Example.fi",
+        },
+        set(),
+    )
     assert emails(shown) == (expected, {e.casefold() for e in expected})
 
 
@@ -482,13 +592,16 @@ def test_show_emails_setting_unmasks_without_the_flag(
     simulator: StartSimulator, tmp_path: Path, run_cli: RunCli
 ) -> None:
     """reports.show_emails = true in the config has the effect of --show-emails."""
-    scenario = build_scenario(simulator, tmp_path, controller=CONTROLLER,
-                              reports={"show_emails": True})
+    scenario = build_scenario(
+        simulator, tmp_path, controller=CONTROLLER, reports={"show_emails": True}
+    )
     prepare(scenario, run_cli)
 
     result = run_cli(scenario.config, "report")
 
     report = json.loads((Path(result.last_line).parent / "report.json").read_text("utf-8"))
     shown = {f["email_masked"] for f in report["findings"] if f["email_masked"]}
-    assert shown == {scenario.emails[label] for label in
-                     ("withdrawn", "objector", "no_basis", "soft_expired", "incomplete")}
+    assert shown == {
+        scenario.emails[label]
+        for label in ("withdrawn", "objector", "no_basis", "soft_expired", "incomplete")
+    }

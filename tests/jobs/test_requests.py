@@ -211,9 +211,7 @@ def _walk(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def _bundle(package: dict[str, Any], contact_id: int) -> dict[str, Any]:
-    (found,) = [
-        b for b in package["activecampaign"] if b["contact"]["contact"]["id"] == str(contact_id)
-    ]
+    (found,) = [b for b in package["activecampaign"] if b["contact"]["id"] == str(contact_id)]
     return found
 
 
@@ -225,7 +223,7 @@ def test_access_exports_everything_held_about_the_person(account: Account) -> No
     package = json.loads(_files(result)["access.json"].read_text(encoding="utf-8"))
     main, twin = account.person
     bundle = _bundle(package, main)
-    contact = bundle["contact"]["contact"]
+    contact = bundle["contact"]
     assert (contact["email"], contact["firstName"], contact["lastName"], contact["phone"]) == (
         EMAIL,
         "Maija",
@@ -257,6 +255,8 @@ def test_access_exports_everything_held_about_the_person(account: Account) -> No
         ("ostoskori", "/tuotteet/778"),
     ]
     assert [d["geoIp4"] for d in bundle["contactData"]] == [str(0x5A0B0C0D)]
+    city = account.state.geo_addresses[1].city
+    assert [(a["ip4"], a["city"]) for a in bundle["geoAddresses"]] == [(str(0x5A0B0C0D), city)]
     twin_bundle = _bundle(package, twin)
     assert [n["note"] for n in twin_bundle["notes"]] == ["Tilasi paperilaskun"]
     assert {(m["list"], m["status"]) for m in twin_bundle["contactLists"]} == {("4", "1")}

@@ -12,12 +12,20 @@ from reports.i18n import get_lang
 from tests.conftest import RunCli, make_config
 
 SAFE = [
-    {"name": "ActiveCampaign, LLC", "country": "US", "transfer_mechanism": "scc",
-     "role": "email marketing platform"},
+    {
+        "name": "ActiveCampaign, LLC",
+        "country": "US",
+        "transfer_mechanism": "scc",
+        "role": "email marketing platform",
+    },
     {"name": "Hosting Oy", "country": "FI", "transfer_mechanism": "none", "role": "hosting"},
 ]
-UNSAFE = {"name": "Esimerkki SMS Inc.", "country": "US", "transfer_mechanism": "none",
-          "role": "text messages"}
+UNSAFE = {
+    "name": "Esimerkki SMS Inc.",
+    "country": "US",
+    "transfer_mechanism": "none",
+    "role": "text messages",
+}
 
 
 def _ropa_files(stdout: str) -> tuple[Path, Path]:
@@ -31,8 +39,12 @@ def test_non_eea_processor_without_mechanism_is_a_ropa_error(
 ) -> None:
     """A US processor with transfer_mechanism none: exit 1, the error on stderr, in
     ropa.json and at the top of ropa.html."""
-    config = make_config(tmp_path, "http://127.0.0.1:9", processors=[*SAFE, UNSAFE],
-                         controller={"language": language})
+    config = make_config(
+        tmp_path,
+        "http://127.0.0.1:9",
+        processors=[*SAFE, UNSAFE],
+        controller={"language": language},
+    )
 
     result = run_cli(config, "ropa")
 
@@ -46,7 +58,10 @@ def test_non_eea_processor_without_mechanism_is_a_ropa_error(
     assert f'<html lang="{language}"' in page
     assert get_lang(language).t("ropa.title") in page
     assert {p["name"]: p["eea"] for p in ropa["processors"]} == {
-        "ActiveCampaign, LLC": False, "Hosting Oy": True, "Esimerkki SMS Inc.": False}
+        "ActiveCampaign, LLC": False,
+        "Hosting Oy": True,
+        "Esimerkki SMS Inc.": False,
+    }
 
 
 def test_safeguarded_processors_give_a_clean_ropa(tmp_path: Path, run_cli: RunCli) -> None:
@@ -75,8 +90,9 @@ def test_report_carries_the_transfer_finding_and_the_ropa_error(
     report = json.loads((html.parent / "report.json").read_text(encoding="utf-8"))
     ropa_stdout = run_cli(config, "ropa").stderr
     assert result.code == 1
-    assert [(f["code"], f["severity"], f["contact_id"], f["list_id"], f["status"])
-            for f in report["findings"]] == [
-        ("TRANSFER_WITHOUT_SAFEGUARD", "critical", None, None, "open")]
+    assert [
+        (f["code"], f["severity"], f["contact_id"], f["list_id"], f["status"])
+        for f in report["findings"]
+    ] == [("TRANSFER_WITHOUT_SAFEGUARD", "critical", None, None, "open")]
     assert [f"ROPA error: {e}\n" for e in report["ropa_errors"]] == [ropa_stdout]
     assert report["ropa_errors"][0] in html.read_text(encoding="utf-8")

@@ -211,7 +211,7 @@ def test_set_field_value(api: responses.RequestsMock, client: ActiveCampaignClie
 def test_contact_bundle_collects_every_part(
     api: responses.RequestsMock, client: ActiveCampaignClient
 ) -> None:
-    """The bundle holds the contact object, its geo addresses and each sub-resource as a list; 404 parts are empty."""
+    """The bundle: the contact object, its geo addresses, each part as a list (404 -> empty)."""
     contact = load_sample("contact__GET_contacts_id__200.json")
     lists = load_sample("contact_contactLists__GET_contacts_id_contactLists__200.json")
     values = load_sample("contact_fieldValues__GET_contacts_id_fieldValues__200.json")
