@@ -23,7 +23,7 @@ from jobs.ropa import ropa_for
 from reports.access import write_access
 from sync import actions as ac
 from sync.executor import Outcome, Step, execute
-from sync.register import ledger, mirror, suppressions, transaction
+from sync.register import audit, ledger, mirror, suppressions, transaction
 from sync.register import requests as store
 
 log = logging.getLogger(__name__)
@@ -287,6 +287,7 @@ def run_erase(ctx: Context, email: str, *, received_at: datetime | None, dry_run
                         at=ctx.wall_now())
                 mirror.forget_contacts(conn, ids)
                 ledger.forget_person(conn, subject.email_norm)
+                audit.redact_personal_details(conn, ids)
             _remove_access_packages(conn, subject)
         outcome.results = [{"type": "delete", "result": r.result} for r in results]
         _close(conn, outcome, status="done" if ok else "failed", at=ctx.wall_now(),

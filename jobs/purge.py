@@ -25,7 +25,7 @@ from sync import actions as ac
 from sync.client import ActiveCampaignClient
 from sync.errors import NotFoundError
 from sync.executor import Outcome, Step, StepResult, execute
-from sync.register import ledger, mirror, plans, suppressions, sync_state
+from sync.register import audit, ledger, mirror, plans, suppressions, sync_state
 from sync.register import requests as request_store
 from sync.register.db import iso
 from sync.register.frames import load_frames
@@ -164,6 +164,7 @@ def forget_deleted(conn: sqlite3.Connection, *, contact_id: int, entry: dict[str
     """After a verified delete only the suppression row (if any) remains of the person."""
     row = conn.execute("SELECT email_norm FROM contacts WHERE id = ?", (contact_id,)).fetchone()
     mirror.forget_contacts(conn, [contact_id])
+    audit.redact_personal_details(conn, [contact_id])
     if entry["suppress"] and entry["suppression_key"]:
         reason = "erasure-with-objection" if entry["reason"] == "ERASURE_REQUEST" else "objection"
         suppressions.add(conn, key=entry["suppression_key"], scope=entry["scope"],

@@ -69,3 +69,18 @@ def events(conn: sqlite3.Connection, *, run_id: str | None = None) -> list[dict[
         sql += " WHERE run_id = ?"
         params = (run_id,)
     return [dict(row) for row in conn.execute(sql + " ORDER BY seq", params)]
+
+
+REDACTED = '{"redacted": "erasure"}'
+
+
+def redact_personal_details(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> int:
+    """Blank the values an erased person's rectification events hold; the events stay."""
+    ids = [(str(contact_id),) for contact_id in contact_ids]
+    before = conn.total_changes
+    conn.executemany(
+        "UPDATE audit_log SET detail = '" + REDACTED + "' WHERE type = 'update' AND subject = ?"
+        " AND detail != '" + REDACTED + "'",
+        ids,
+    )
+    return conn.total_changes - before

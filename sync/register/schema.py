@@ -109,7 +109,13 @@ CREATE TABLE IF NOT EXISTS audit_log (
     actor TEXT NOT NULL DEFAULT 'user', detail TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS audit_action_key ON audit_log(action_key);
+-- The one change allowed: an erasure blanks the personal data in an event's detail (the
+-- old/new values of a rectification); the event itself, its time and subject stay.
 CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NOT (NEW.detail = '{"redacted": "erasure"}' AND NEW.seq = OLD.seq AND NEW.at = OLD.at
+          AND NEW.run_id = OLD.run_id AND NEW.action_key = OLD.action_key
+          AND NEW.phase = OLD.phase AND NEW.type = OLD.type AND NEW.subject = OLD.subject
+          AND NEW.list_id IS OLD.list_id AND NEW.rule = OLD.rule AND NEW.actor = OLD.actor)
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -624,3 +624,19 @@ def test_rectify_of_an_address_nobody_holds_fails_for_review(account: Account) -
         rows = [tuple(r) for r in conn.execute("SELECT type, status, detail FROM requests")]
     assert (result.code, result.stderr.count("\n")) == (1, 1)
     assert rows == [("rectify", "failed", '{"contacts": 0, "fields": ["phone"]}')]
+
+
+def test_erase_after_rectify_leaves_no_old_or_new_value_in_the_audit_log(
+    account: Account,
+) -> None:
+    """The rectification events stay, but an erasure blanks the values they recorded."""
+    assert account.run("request", "rectify", EMAIL, "--set", "lastName=Uusinimi").code == 0
+    assert account.run("request", "erase", EMAIL).code == 0
+    with account.register() as conn:
+        dump = "\n".join(conn.iterdump()).casefold()
+        updates = [
+            (r["phase"], r["detail"])
+            for r in conn.execute("SELECT phase, detail FROM audit_log WHERE type = 'update'")
+        ]
+    assert [name for name in ("testinen-esimerkki", "uusinimi", "maija") if name in dump] == []
+    assert updates == [(phase, '{"redacted": "erasure"}') for phase in ("intent", "done") * 2]
