@@ -65,5 +65,7 @@ def plan_orphans(
             "scope": scope.to_numpy(dtype=object),
         }
     )
-    plan["last_activity"] = pd.to_datetime(plan["last_activity"], utc=True).astype(UTC_DTYPE)
+    plan["last_activity"] = pd.to_datetime(plan["last_activity"], utc=True).astype(
+        UTC_DTYPE  # type: ignore[call-overload]
+    )
     return plan[COLUMNS].sort_values("email_norm").reset_index(drop=True)

@@ -10,7 +10,9 @@ import click
 from compliance.codes import OBJECTION_SCOPES
 from compliance.deadlines import days_left
 from jobs.context import Context, held
-from jobs.dsr import RequestOutcome, run_access, run_erase, run_object, run_rectify
+from jobs.dsr import RequestOutcome, run_access, run_object
+from jobs.dsr_erase import run_erase
+from jobs.dsr_rectify import run_rectify
 from jobs.errors import ConfigError, ExitCode
 
 pass_ctx = click.make_pass_decorator(Context)

@@ -12,7 +12,7 @@ from jobs.orphans import forget_orphans
 from jobs.pull import run_pull
 from jobs.purge import run_purge
 from jobs.reconcile import run_reconcile
-from jobs.report import RunRecord, open_findings, remove_old_reports, write
+from jobs.report import RunRecord, note, open_findings, remove_old_reports, write
 from jobs.ropa import ropa_errors
 from sync.errors import ActiveCampaignError
 from sync.register import runs
@@ -52,12 +52,14 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
     except ActiveCampaignError as exc:
         codes.add(ExitCode.ACTIVECAMPAIGN)
         errors.append(f"pull: {exc}")
-        record.notes.append(f"pull failed, nothing was applied: {exc}")
+        record.notes.append(note("pull_failed", error=str(exc)))
         record.pull = {"contacts": 0, "requests": 0, "complete": False}
 
     inbox = process_inbox(ctx, stamp=ctx.started_at)
-    record.notes += [f"inbox: imported {name}" for name in inbox.imported]
-    record.notes += [f"inbox: rejected {line}" for line in inbox.rejected]
+    record.notes += [note("inbox_imported", file=name) for name in inbox.imported]
+    for line in inbox.rejected:  # "<file name>: <error>"
+        name, _, error = line.partition(": ")
+        record.notes.append(note("inbox_rejected", file=name, error=error))
     if inbox.rejected:
         codes.add(ExitCode.INPUT)
         errors += [f"inbox: {line}" for line in inbox.rejected]
@@ -69,7 +71,7 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
     except ActiveCampaignError as exc:
         codes.add(ExitCode.ACTIVECAMPAIGN)
         errors.append(f"reconcile: {exc}")
-        record.notes.append(f"reconcile stopped: {exc}")
+        record.notes.append(note("reconcile_stopped", error=str(exc)))
 
     if pulled and ExitCode.ACTIVECAMPAIGN not in codes:
         try:
@@ -87,19 +89,19 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         except ActiveCampaignError as exc:
             codes.add(ExitCode.ACTIVECAMPAIGN)
             errors.append(f"purge: {exc}")
+            record.notes.append(note("purge_stopped", error=str(exc)))
         forgotten = forget_orphans(ctx, conn)
         if forgotten:
-            record.notes.append(
-                f"retention: forgot {forgotten} people held only in the register (no contact in"
-                f" ActiveCampaign, inactive for {ctx.settings.policy.customer_retention_months}"
-                " months)")
+            record.notes.append(note("retention_forgot", count=forgotten,
+                                     months=ctx.settings.policy.customer_retention_months))
     else:
-        record.notes.append("purge skipped: no complete pull in this run")
+        record.notes.append(note("purge_skipped"))
 
     record.ropa_errors = ropa_errors(ctx)
     removed = remove_old_reports(ctx, conn)
     if removed:
-        record.notes.append(f"removed {removed} reports/plans older than reports.keep_days")
+        record.notes.append(note("outputs_removed", count=removed,
+                                 days=ctx.settings.reports.keep_days))
     if open_findings(record.findings):
         codes.add(ExitCode.REVIEW)
     code = _worst(codes)

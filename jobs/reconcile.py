@@ -56,7 +56,7 @@ def compute(ctx: Context, conn: sqlite3.Connection) -> tuple[pd.DataFrame, pd.Da
     return findings, result.actions, frames
 
 
-def _unsubscribe_step(
+def unsubscribe_step(
     client: ActiveCampaignClient, contact_id: int, list_id: int, rule: str, pull_id: int,
     clock: Any,
 ) -> Step:
@@ -94,7 +94,7 @@ def has_tag(client: ActiveCampaignClient, contact_id: int, tag_id: int) -> bool:
     )
 
 
-def _tag_step(
+def tag_step(
     client: ActiveCampaignClient, contact_id: int, tag: str, rule: str, pull_id: int,
     tag_ids: dict[str, int],
 ) -> Step:
@@ -133,12 +133,12 @@ def build_steps(
     actions = actions.assign(_late=late).sort_values(["contact_id", "_late"], kind="stable")
     for row in actions.to_dict("records"):
         if row["type"] == ActionType.UNSUBSCRIBE.value:
-            steps.append(_unsubscribe_step(
+            steps.append(unsubscribe_step(
                 client, int(row["contact_id"]), int(row["list_id"]), str(row["rule"]), pull_id,
                 ctx.wall_now,
             ))
         elif row["type"] == ActionType.TAG.value:
-            steps.append(_tag_step(
+            steps.append(tag_step(
                 client, int(row["contact_id"]), str(row["tag"]), str(row["rule"]), pull_id,
                 tag_ids,
             ))

@@ -37,8 +37,15 @@ class RunRecord:
                                  "needs_approval": False, "reasons": {}}
     )
     ropa_errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    # note(...) dicts, shown in the report's language; plain strings are shown as they are
+    notes: list[str | dict[str, Any]] = field(default_factory=list)
     frames: RegisterFrames | None = None
+
+
+def note(key: str, **params: Any) -> dict[str, Any]:
+    """A report note: `key` names its text in reports/lang_*.py (`note.<key>`), `params` fill
+    it in. Params carry counts, file names and error messages, never personal data."""
+    return {"key": key, "params": params}
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -118,7 +125,7 @@ def build_report(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *,
     pull = dict(record.pull)
     if latest is not None and not pull.get("requests"):
         pull = {"contacts": latest.contacts, "requests": latest.requests,
-                "complete": latest.complete}
+                "complete": latest.complete, "mode": latest.mode}
     contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
     return {
         "run": {"id": ctx.run_id, "command": record.command, "started_at": iso(ctx.started_at),
@@ -180,8 +187,8 @@ def remove_old_reports(ctx: Context, conn: sqlite3.Connection) -> int:
     """The register's own outputs obey retention too (reports.keep_days)."""
     cutoff = ctx.wall_now() - timedelta(days=ctx.settings.reports.keep_days)
     removed = 0
-    for folder in runs.old_report_dirs(conn, before=cutoff):
-        path = Path(folder)
+    for name in runs.old_report_dirs(conn, before=cutoff):
+        path = Path(name)
         if path.is_dir():
             shutil.rmtree(path)
             removed += 1

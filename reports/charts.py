@@ -32,6 +32,9 @@ INK = "#1d2733"
 GRID = "#d9dee5"
 FONT = "DejaVu Sans"  # bundled with matplotlib: Finnish letters render with no system fonts
 DPI = 110
+# The history chart always has room for this many bars, so a first run's single bar (or a
+# young register's few) keeps the width it will have once the history fills in.
+MIN_BAR_SLOTS = 8
 
 
 def _new_figure(width: float, height: float) -> Figure:
@@ -65,11 +68,11 @@ def findings_history_chart(
     code_order: Sequence[str],
     y_label: str,
     empty_text: str,
-    note: str | None = None,
 ) -> str:
     """Stacked bars: one bar per run (oldest left), one colour per finding code. `code_order`
     fixes both the stacking (first at the bottom) and each code's colour, so a code looks the
-    same in every report; codes it does not know follow in name order."""
+    same in every report; codes it does not know follow in name order. Fewer runs than
+    MIN_BAR_SLOTS are centred at their usual width."""
     figure = _new_figure(8.0, 3.4)
     axes = figure.add_subplot()
     _style_axes(axes)
@@ -90,6 +93,8 @@ def findings_history_chart(
         )
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     axes.set_xticks(positions, [label for label, _ in runs], fontfamily=FONT)
+    spare = max(MIN_BAR_SLOTS - len(runs), 0) / 2
+    axes.set_xlim(-0.5 - spare, len(runs) - 0.5 + spare)
     if len(runs) > 8:
         for tick in axes.get_xticklabels():
             tick.set_rotation(45)
@@ -120,8 +125,6 @@ def findings_history_chart(
             fontsize=10,
             fontfamily=FONT,
         )
-    if note:
-        axes.set_title(note, fontsize=8, color="#55606e", loc="left", fontfamily=FONT)
     return to_data_uri(figure)
 
 

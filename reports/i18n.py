@@ -49,12 +49,16 @@ class Lang:
         text = f"{value:,}"
         return text.replace(",", "\u00a0") if self.code == "fi" else text
 
+    def count(self, key: str, n: int) -> str:
+        """'1 kontakti' / '5 contacts': the `key.one` or `key.other` text with `n` filled in."""
+        form = "one" if abs(n) == 1 else "other"
+        return self.t(f"{key}.{form}", n=self.num(n))
+
     def unit(self, unit: str, count: int) -> str:
         """'3 päivää' / '1 day': count with the right plural form of hour, day, month or year."""
         if unit not in _UNITS:
             raise ValueError(f"unknown unit {unit!r}")
-        form = "one" if abs(count) == 1 else "other"
-        return self.t(f"unit.{unit}.{form}", n=self.num(count))
+        return self.count(f"unit.{unit}", count)
 
     def dt(self, value: Any) -> str:
         """A date or datetime for people: fi '24.11.2026 klo 22.00 UTC', en '2026-11-24 22:00 UTC'.

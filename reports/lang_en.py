@@ -17,6 +17,10 @@ STRINGS: dict[str, str] = {
     "unit.month.other": "{n} months",
     "unit.year.one": "{n} year",
     "unit.year.other": "{n} years",
+    "count.contact.one": "{n} contact",
+    "count.contact.other": "{n} contacts",
+    "count.api_request.one": "{n} API request",
+    "count.api_request.other": "{n} API requests",
     "controller.heading": "Controller",
     "controller.name": "Name",
     "controller.business_id": "Business ID",
@@ -34,10 +38,13 @@ STRINGS: dict[str, str] = {
     "run.finished": "Finished",
     "run.command": "Command",
     "run.id": "Run ID",
+    "run.pull_mode": "Pull mode",
     "run.pull": "Pull from ActiveCampaign",
-    "run.pull_value": "{contacts} contacts, {requests} API requests",
-    "run.pull_complete": "complete",
-    "run.pull_incomplete": "incomplete",
+    "run.pull_value": "{contacts}, {requests}",
+    "run.pull_complete": "completed",
+    "run.pull_incomplete": "did not complete",
+    "pull_mode.full": "full walk: every contact",
+    "pull_mode.incremental": "incremental: contacts changed since the last pull",
     "run.exit_code": "Outcome",
     "exit.0": "done, nothing to review",
     "exit.1": "done, open findings need review",
@@ -83,7 +90,7 @@ STRINGS: dict[str, str] = {
     "chart.findings_axis": "Findings",
     "chart.contacts_axis": "Contacts",
     "chart.no_findings": "No findings",
-    "chart.no_history": "No history yet: the chart shows this run only",
+    "chart.no_history": "No history yet: the chart shows this run only.",
     "chart.no_active": "No active marketing contacts",
     "chart.history_alt": "Stacked bar chart of findings by code; runs shown: {runs}. "
     "This run: {latest}.",
@@ -182,6 +189,8 @@ STRINGS: dict[str, str] = {
     "result.failed": "Failed",
     "result.skipped": "Skipped",
     "result.planned": "Planned",
+    "rule.OBJECTION_REQUEST": "Objection (data subject's request)",
+    "rule.RECTIFICATION_REQUEST": "Rectification request",
     "requests.heading": "Data-subject requests",
     "requests.none": "No requests recorded.",
     "requests.col.id": "ID",
@@ -202,8 +211,14 @@ STRINGS: dict[str, str] = {
     "request_status.done": "Done",
     "request_status.failed": "Failed",
     "purge.heading": "Deletions under the retention policy",
-    "purge.plan": "Purge plan {plan}: {count} contacts.",
+    "purge.plan": "Purge plan {plan}: {count}.",
     "purge.applied": "The plan has been applied.",
+    "purge.results": "Deletions under the plan in this run:",
+    "purge.why_skipped": "Skipped contacts had changed in ActiveCampaign after the plan was made, "
+    "so they were not deleted. The next nightly run plans them again if the reason for deletion "
+    "still holds.",
+    "purge.why_failed": "Failed deletions are listed under Actions. The next nightly run plans "
+    "them again if the reason for deletion still holds.",
     "purge.awaiting": "The plan awaits approval.",
     "purge.not_applied": "The plan has not been applied yet.",
     "purge.col.reason": "Reason for deletion",
@@ -230,6 +245,21 @@ STRINGS: dict[str, str] = {
     "ropa_errors.none": "No problems.",
     "notes.heading": "Notes",
     "notes.none": "No notes.",
+    "note.pull_failed": "The pull from ActiveCampaign failed, so nothing was applied: {error}",
+    "note.inbox_imported": "Imported {file} from the inbox.",
+    "note.inbox_rejected": "{file} in the inbox was not imported: {error}",
+    "note.reconcile_stopped": "Applying fixes in ActiveCampaign stopped: {error}",
+    "note.purge_stopped": "Deletions stopped: {error}",
+    "note.purge_skipped": "No deletions were planned: this run has no complete pull from "
+    "ActiveCampaign.",
+    "note.retention_forgot.one": "Retention: forgot {count} person held only in the register "
+    "(no contact in ActiveCampaign, inactive for {months}).",
+    "note.retention_forgot.other": "Retention: forgot {count} people held only in the register "
+    "(no contact in ActiveCampaign, inactive for {months}).",
+    "note.outputs_removed.one": "Retention: removed {count} report, purge plan or file older "
+    "than {days} (reports.keep_days).",
+    "note.outputs_removed.other": "Retention: removed {count} reports, purge plans or files older "
+    "than {days} (reports.keep_days).",
     "notice.heading": "Privacy notice: items to correct",
     "notice.intro": "The current privacy notice has the defects below. They are fixed by "
     "updating the notice; rekisteri cannot fix them.",

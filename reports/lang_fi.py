@@ -17,6 +17,10 @@ STRINGS: dict[str, str] = {
     "unit.month.other": "{n} kuukautta",
     "unit.year.one": "{n} vuosi",
     "unit.year.other": "{n} vuotta",
+    "count.contact.one": "{n} kontakti",
+    "count.contact.other": "{n} kontaktia",
+    "count.api_request.one": "{n} API-kutsu",
+    "count.api_request.other": "{n} API-kutsua",
     "controller.heading": "Rekisterinpitäjä",
     "controller.name": "Nimi",
     "controller.business_id": "Y-tunnus",
@@ -34,10 +38,13 @@ STRINGS: dict[str, str] = {
     "run.finished": "Valmistunut",
     "run.command": "Komento",
     "run.id": "Ajon tunnus",
+    "run.pull_mode": "Hakutapa",
     "run.pull": "Haku ActiveCampaignista",
-    "run.pull_value": "{contacts} kontaktia, {requests} API-kutsua",
-    "run.pull_complete": "täydellinen",
-    "run.pull_incomplete": "keskeneräinen",
+    "run.pull_value": "{contacts}, {requests}",
+    "run.pull_complete": "valmis",
+    "run.pull_incomplete": "jäi kesken",
+    "pull_mode.full": "täysi läpikäynti: kaikki kontaktit",
+    "pull_mode.incremental": "muutoshaku: edellisen haun jälkeen muuttuneet kontaktit",
     "run.exit_code": "Lopputulos",
     "exit.0": "valmis, ei tarkistettavaa",
     "exit.1": "valmis, avoimia havaintoja tarkistettavana",
@@ -83,7 +90,7 @@ STRINGS: dict[str, str] = {
     "chart.findings_axis": "Havaintoja",
     "chart.contacts_axis": "Kontakteja",
     "chart.no_findings": "Ei havaintoja",
-    "chart.no_history": "Aiempia ajoja ei vielä ole; kaaviossa on vain tämä ajo",
+    "chart.no_history": "Aiempia ajoja ei vielä ole, joten kaaviossa on vain tämä ajo.",
     "chart.no_active": "Ei aktiivisia markkinointikontakteja",
     "chart.history_alt": "Pinottu pylväskaavio havainnoista koodeittain; ajoja kaaviossa: "
     "{runs}. Tässä ajossa: {latest}.",
@@ -189,6 +196,8 @@ STRINGS: dict[str, str] = {
     "result.failed": "Epäonnistui",
     "result.skipped": "Ohitettu",
     "result.planned": "Suunniteltu",
+    "rule.OBJECTION_REQUEST": "Markkinointikielto (rekisteröidyn pyyntö)",
+    "rule.RECTIFICATION_REQUEST": "Oikaisupyyntö",
     "requests.heading": "Rekisteröityjen pyynnöt",
     "requests.none": "Pyyntöjä ei ole kirjattu.",
     "requests.col.id": "Tunnus",
@@ -209,8 +218,14 @@ STRINGS: dict[str, str] = {
     "request_status.done": "Valmis",
     "request_status.failed": "Epäonnistui",
     "purge.heading": "Poistot säilytysaikojen perusteella",
-    "purge.plan": "Poistosuunnitelma {plan}: {count} kontaktia.",
+    "purge.plan": "Poistosuunnitelma {plan}: {count}.",
     "purge.applied": "Suunnitelma on toteutettu.",
+    "purge.results": "Suunnitelman poistot tässä ajossa:",
+    "purge.why_skipped": "Ohitetut kontaktit olivat muuttuneet ActiveCampaignissa suunnitelman "
+    "laatimisen jälkeen, joten niitä ei poistettu. Seuraava yöajo suunnittelee ne uudelleen, jos "
+    "poistoperuste on yhä voimassa.",
+    "purge.why_failed": "Epäonnistuneet poistot näkyvät Toimenpiteet-taulukossa. Seuraava yöajo "
+    "suunnittelee ne uudelleen, jos poistoperuste on yhä voimassa.",
     "purge.awaiting": "Suunnitelma odottaa hyväksyntää.",
     "purge.not_applied": "Suunnitelmaa ei ole vielä toteutettu.",
     "purge.col.reason": "Poiston peruste",
@@ -237,6 +252,22 @@ STRINGS: dict[str, str] = {
     "ropa_errors.none": "Ei puutteita.",
     "notes.heading": "Huomautukset",
     "notes.none": "Ei huomautuksia.",
+    "note.pull_failed": "Haku ActiveCampaignista epäonnistui, joten muutoksia ei tehty: {error}",
+    "note.inbox_imported": "Saapuneet-kansiosta tuotiin tiedosto {file}.",
+    "note.inbox_rejected": "Saapuneet-kansion tiedostoa {file} ei tuotu: {error}",
+    "note.reconcile_stopped": "Korjausten tekeminen ActiveCampaigniin keskeytyi: {error}",
+    "note.purge_stopped": "Poistot keskeytyivät: {error}",
+    "note.purge_skipped": "Poistoja ei suunniteltu, koska tässä ajossa ei saatu täydellistä "
+    "hakua ActiveCampaignista.",
+    "note.retention_forgot.one": "Säilytysaika: rekisteristä poistettiin {count} henkilö, jonka "
+    "tiedot olivat vain rekisterissä (ei kontaktia ActiveCampaignissa, passiivisena {months}).",
+    "note.retention_forgot.other": "Säilytysaika: rekisteristä poistettiin {count} henkilöä, "
+    "joiden tiedot olivat vain rekisterissä (ei kontaktia ActiveCampaignissa, passiivisena "
+    "{months}).",
+    "note.outputs_removed.one": "Säilytysaika: poistettiin {count} yli {days} vanha raportti, "
+    "poistosuunnitelma tai tiedosto (reports.keep_days).",
+    "note.outputs_removed.other": "Säilytysaika: poistettiin {count} yli {days} vanhaa "
+    "raporttia, poistosuunnitelmaa tai tiedostoa (reports.keep_days).",
     "notice.heading": "Tietosuojaselosteen korjattavat kohdat",
     "notice.intro": "Nykyisessä tietosuojaselosteessa on seuraavat puutteet. Ne korjataan "
     "päivittämällä seloste; rekisteri ei voi korjata niitä.",

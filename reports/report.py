@@ -13,6 +13,7 @@ from reports.explain import explain_finding, list_names, requests_by_id
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
 from reports.i18n import Lang, get_lang
 from reports.render import render
+from reports.run_text import delete_results, note_text, pull_text, rule_label
 
 FINDING_COLUMNS = ("code", "severity", "contact_id", "email_masked", "list_id", "status", "detail")
 ACTION_COLUMNS = ("type", "contact_id", "list_id", "rule", "result")
@@ -117,12 +118,19 @@ def report_context(
         and not bool(purge.get("applied"))
     )
     ropa_errors = list(report.get("ropa_errors", []))
-    pull_complete = bool(((report.get("run") or {}).get("pull") or {}).get("complete", True))
+    run = report.get("run") or {}
+    pull = run.get("pull") or {}
+    pull_complete = bool(pull.get("complete", True))
     open_counts = Counter(f.get("severity") for f in open_findings)
     failed_actions = sum(1 for a in report.get("actions", []) if a.get("result") == "failed")
     defects = report.get("notice_defects")
+    actions = sorted(
+        report.get("actions", []),
+        key=lambda a: (_id_key(a.get("contact_id")), _id_key(a.get("list_id")), str(a.get("type"))),
+    )[:MAX_ROWS]
     return {
-        "run": report.get("run") or {},
+        "run": run,
+        "pull": pull_text(pull, lang) if pull else None,
         "controller": report.get("controller") or {},
         "totals": report.get("totals") or {},
         "needs_review": bool(
@@ -150,14 +158,8 @@ def report_context(
         ],
         "list_names": names,
         "legend": sorted({str(f.get("code")) for f in findings}, key=_code_rank),
-        "actions": sorted(
-            report.get("actions", []),
-            key=lambda a: (
-                _id_key(a.get("contact_id")),
-                _id_key(a.get("list_id")),
-                str(a.get("type")),
-            ),
-        )[:MAX_ROWS],
+        # (action, reason in words)
+        "actions": [(a, rule_label(a.get("rule"), lang)) for a in actions],
         "actions_total": len(report.get("actions", [])),
         "action_results": sorted(
             Counter(a.get("result") for a in report.get("actions", [])).items(),
@@ -168,9 +170,11 @@ def report_context(
         "purge": purge,
         "purge_awaiting": awaiting,
         "purge_reasons": sorted((purge.get("reasons") or {}).items(), key=lambda kv: -kv[1]),
+        "purge_count": lang.count("count.contact", int(purge.get("count") or 0)),
+        "purge_results": delete_results(report.get("actions", [])),
         "policy_rows": _policy_rows(report.get("policy") or {}, lang),
         "ropa_errors": ropa_errors,
-        "notes": list(report.get("notes", [])),
+        "notes": [note_text(note, lang) for note in report.get("notes", [])],
         "notice_defects": list(NOTICE_DEFECTS if defects is None else defects),
         "charts": _charts(report, lang, history),
     }
@@ -218,7 +222,6 @@ def _charts(
             code_order=CODE_ORDER,
             y_label=lang.t("chart.findings_axis"),
             empty_text=lang.t("chart.no_findings"),
-            note=None if earlier else lang.t("chart.no_history"),
         ),
         "history_alt": lang.t(
             "chart.history_alt", runs=len(runs), latest=latest or lang.t("chart.no_findings")
