@@ -24,6 +24,9 @@ from sync.simulator.state import SimulatorState
 
 DEMO_TOKEN = "demo-token-not-a-secret"  # noqa: S105 - the simulator's, never a real account's
 ACTIVE = 1
+# The client's requests_per_second must be > 0 and at most this (jobs/settings.py); with the
+# simulator's limit off (--rate 0) the client runs at this ceiling.
+MAX_CLIENT_RATE = 1000.0
 
 
 @dataclass
@@ -155,6 +158,7 @@ language = "{language}"
 [activecampaign]
 base_url = "{base_url}"
 timeout_seconds = 10
+requests_per_second = {client_rate!r}
 
 [register]
 database = "var/register.sqlite"
@@ -237,17 +241,24 @@ class Runner:
         return done.returncode, done.stdout
 
 
-def run_demo(folder: Path, *, contacts: int, seed: int, language: str, quiet: bool) -> Path:
+def client_rate(rate: float) -> float:
+    """The client's requests_per_second for a simulator limited to `rate` (<= 0: no limit)."""
+    return rate if 0 < rate <= MAX_CLIENT_RATE else MAX_CLIENT_RATE
+
+
+def run_demo(folder: Path, *, contacts: int, seed: int, language: str, quiet: bool,
+             rate: float = 5.0) -> Path:
     now = datetime.now(UTC).replace(microsecond=0)
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True, mode=0o700)
     state = generate(contacts=contacts, seed=seed, anchor=now)
     scenario = build_scenario(state, now)
-    with serve(state, port=0, token=DEMO_TOKEN, rate=5.0) as server:
+    with serve(state, port=0, token=DEMO_TOKEN, rate=rate) as server:
         print(f"ActiveCampaign simulator on {server.url} ({contacts} contacts, seed {seed})")
         (folder / "config.toml").write_text(
-            CONFIG.format(base_url=server.url, language=language, max_auto=contacts),
+            CONFIG.format(base_url=server.url, language=language, max_auto=contacts,
+                          client_rate=client_rate(rate)),
             encoding="utf-8")
         run = Runner(folder, quiet=quiet)
         run("init")
@@ -291,10 +302,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--contacts", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--language", choices=("fi", "en"), default="fi")
+    parser.add_argument("--rate", type=float, default=5.0,
+                        help="requests per second the simulator allows and the client uses,"
+                             " like ActiveCampaign (default 5); 0 lifts the limit")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     report = run_demo(args.dir.resolve(), contacts=args.contacts, seed=args.seed,
-                      language=args.language, quiet=not args.verbose)
+                      language=args.language, quiet=not args.verbose, rate=args.rate)
     print(report)
 
 

@@ -16,8 +16,8 @@ from compliance.emails import is_valid_email, mask_email, normalise_email
 from compliance.suppression import suppression_key
 from jobs.context import Context
 from jobs.errors import ConfigError
-from jobs.reconcile import tag_step, unsubscribe_step
 from jobs.ropa import ropa_for
+from jobs.steps import tag_step, unsubscribe_step
 from reports.access import write_access
 from sync import actions as ac
 from sync.executor import Step, execute

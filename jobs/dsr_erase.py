@@ -13,8 +13,8 @@ from compliance.codes import ActionType
 from compliance.deadlines import due_at
 from jobs.context import Context
 from jobs.dsr import RequestOutcome, Subject, close_request, contact_ids, open_request, subject_of
-from sync import actions as ac
-from sync.executor import Outcome, Step, execute
+from jobs.steps import delete_verified, is_deleted
+from sync.executor import Step, execute
 from sync.register import audit, ledger, mirror, suppressions, transaction
 from sync.register import requests as store
 
@@ -74,14 +74,7 @@ def _remove_access_packages(conn: sqlite3.Connection, subject: Subject) -> None:
 
 
 def _erase_step(client: Any, contact_id: int, subject: Subject, request_id: str) -> Step:
-    def send() -> Outcome:
-        ac.delete_contact(client, contact_id)
-        if ac.contact_exists(client, contact_id):
-            return Outcome("failed", {"error": "contact still readable after delete"})
-        return Outcome(detail={"verified": "404"})
-
-    def verify() -> bool:
-        return not ac.contact_exists(client, contact_id)
-
     return Step(key=f"erase:{contact_id}:{request_id}", type=ActionType.DELETE.value,
-                subject=subject.key, rule="ERASURE_REQUEST", send=send, verify=verify)
+                subject=subject.key, rule="ERASURE_REQUEST",
+                send=lambda: delete_verified(client, contact_id),
+                verify=lambda: is_deleted(client, contact_id))

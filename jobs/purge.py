@@ -20,6 +20,7 @@ from compliance.emails import mask_email
 from compliance.retention import plan_purge
 from jobs.context import Context
 from jobs.errors import SafetyStop
+from jobs.steps import delete_verified, is_deleted
 from reports.files import write_text
 from sync import actions as ac
 from sync.client import ActiveCampaignClient
@@ -143,20 +144,15 @@ def _delete_step(client: ActiveCampaignClient, entry: dict[str, Any], plan_id: s
             must_be_inactive and any(m.status == 1 for m in memberships)
         ):
             return Outcome("skipped", {"note": "contact changed since the plan was made"})
-        ac.delete_contact(client, contact_id)
-        if ac.contact_exists(client, contact_id):
-            return Outcome("failed", {"error": "contact still readable after delete"})
-        return Outcome(detail={"verified": "404"})
-
-    def verify() -> bool:
-        return not ac.contact_exists(client, contact_id)
+        return delete_verified(client, contact_id)
 
     def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
         forget_deleted(conn, contact_id=contact_id, entry=entry, at=clock())
 
     subject = entry["suppression_key"] or str(contact_id)
     return Step(key=f"delete:{contact_id}:{plan_id}", type=ActionType.DELETE.value,
-                subject=subject, rule=entry["reason"], send=send, verify=verify, save=save)
+                subject=subject, rule=entry["reason"], send=send,
+                verify=lambda: is_deleted(client, contact_id), save=save)
 
 
 def forget_deleted(conn: sqlite3.Connection, *, contact_id: int, entry: dict[str, Any],

@@ -14,16 +14,12 @@ from compliance.reconcile import reconcile
 from compliance.requests import request_findings
 from compliance.transfers import EEA_COUNTRIES, transfer_findings
 from jobs.context import Context
-from sync import actions as ac
-from sync.client import ActiveCampaignClient
-from sync.errors import endpoint_label
-from sync.executor import Outcome, Step, StepResult, execute
-from sync.parse import parse_contact_tag, records
-from sync.register import mirror, sync_state
+from jobs.steps import tag_step, unsubscribe_step
+from sync.executor import Step, StepResult, execute
+from sync.register import sync_state
 from sync.register.frames import RegisterFrames, load_frames
 
 log = logging.getLogger(__name__)
-UNSUBSCRIBED = 2
 
 
 @dataclass(frozen=True)
@@ -54,71 +50,6 @@ def compute(ctx: Context, conn: sqlite3.Connection) -> tuple[pd.DataFrame, pd.Da
     ]
     findings = pd.concat([result.findings, *[f for f in extra if len(f)]], ignore_index=True)
     return findings, result.actions, frames
-
-
-def unsubscribe_step(
-    client: ActiveCampaignClient, contact_id: int, list_id: int, rule: str, pull_id: int,
-    clock: Any,
-) -> Step:
-    def send() -> Outcome:
-        ac.set_list_status(client, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED)
-        return Outcome()
-
-    def verify() -> bool:
-        _, memberships = ac.get_contact(client, contact_id)
-        return all(m.status != 1 for m in memberships if m.list_id == list_id)
-
-    def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
-        mirror.set_membership_status(
-            conn, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED, at=clock()
-        )
-
-    return Step(
-        key=f"unsubscribe:{contact_id}:{list_id}:p{pull_id}",
-        type=ActionType.UNSUBSCRIBE.value,
-        subject=str(contact_id),
-        list_id=list_id,
-        rule=rule,
-        send=send,
-        verify=verify,
-        save=save,
-    )
-
-
-def has_tag(client: ActiveCampaignClient, contact_id: int, tag_id: int) -> bool:
-    path = f"contacts/{contact_id}/contactTags"
-    source = endpoint_label("GET", path)
-    return any(
-        parse_contact_tag(raw, source=source).tag_id == tag_id
-        for raw in records(client.get(path), "contactTags", source=source)
-    )
-
-
-def tag_step(
-    client: ActiveCampaignClient, contact_id: int, tag: str, rule: str, pull_id: int,
-    tag_ids: dict[str, int],
-) -> Step:
-    def tag_id() -> int:
-        if tag not in tag_ids:
-            tag_ids[tag] = ac.ensure_tag(client, tag)
-        return tag_ids[tag]
-
-    def send() -> Outcome:
-        ac.add_tag(client, contact_id=contact_id, tag_id=tag_id())
-        return Outcome(detail={"tag": tag})
-
-    def verify() -> bool:
-        return has_tag(client, contact_id, tag_id())
-
-    return Step(
-        key=f"tag:{contact_id}:{tag}:p{pull_id}",
-        type=ActionType.TAG.value,
-        subject=str(contact_id),
-        rule=rule,
-        send=send,
-        verify=verify,
-        detail={"tag": tag},
-    )
 
 
 def build_steps(

@@ -70,34 +70,32 @@ def finding_rows(findings: pd.DataFrame, emails: dict[int, str], *, show_emails:
     return rows
 
 
-def active_by_basis(conn: sqlite3.Connection, ctx: Context) -> dict[str, int]:
-    result: dict[str, int] = {}
-    for basis in (Basis.CONSENT, Basis.SOFT_OPT_IN):
-        ids = [item.id for item in ctx.settings.lists if item.basis == basis.value]
-        if not ids:
-            result[basis.value] = 0
-            continue
-        marks = ",".join("?" * len(ids))
-        row = conn.execute(
-            f"SELECT COUNT(DISTINCT contact_id) FROM memberships WHERE status = 1"  # noqa: S608
-            f" AND list_id IN ({marks})",
-            ids,
-        ).fetchone()
-        result[basis.value] = int(row[0])
-    return result
-
-
-def _active_marketing(conn: sqlite3.Connection, ctx: Context) -> int:
-    ids = [item.id for item in ctx.settings.lists if item.basis != Basis.SERVICE.value]
-    if not ids:
+def _active_on(conn: sqlite3.Connection, list_ids: list[int]) -> int:
+    """Distinct contacts active (status 1) on any of the lists."""
+    if not list_ids:
         return 0
-    marks = ",".join("?" * len(ids))
+    marks = ",".join("?" * len(list_ids))
     row = conn.execute(
         f"SELECT COUNT(DISTINCT contact_id) FROM memberships WHERE status = 1"  # noqa: S608
         f" AND list_id IN ({marks})",
-        ids,
+        list_ids,
     ).fetchone()
     return int(row[0])
+
+
+def active_by_basis(conn: sqlite3.Connection, ctx: Context) -> dict[str, int]:
+    return {
+        basis.value: _active_on(
+            conn, [item.id for item in ctx.settings.lists if item.basis == basis.value]
+        )
+        for basis in (Basis.CONSENT, Basis.SOFT_OPT_IN)
+    }
+
+
+def _active_marketing(conn: sqlite3.Connection, ctx: Context) -> int:
+    return _active_on(
+        conn, [item.id for item in ctx.settings.lists if item.basis != Basis.SERVICE.value]
+    )
 
 
 def request_rows(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]]:

@@ -61,6 +61,12 @@ def to_data_uri(figure: Figure) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def bar_limits(bars: int) -> tuple[float, float]:
+    """x-axis limits for `bars` bars at 0, 1, ...: room for at least MIN_BAR_SLOTS, centred."""
+    spare = max(MIN_BAR_SLOTS - bars, 0) / 2
+    return (-0.5 - spare, bars - 0.5 + spare)
+
+
 def findings_history_chart(
     runs: Sequence[tuple[str, Mapping[str, int]]],
     *,
@@ -93,8 +99,7 @@ def findings_history_chart(
         )
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     axes.set_xticks(positions, [label for label, _ in runs], fontfamily=FONT)
-    spare = max(MIN_BAR_SLOTS - len(runs), 0) / 2
-    axes.set_xlim(-0.5 - spare, len(runs) - 0.5 + spare)
+    axes.set_xlim(*bar_limits(len(runs)))
     if len(runs) > 8:
         for tick in axes.get_xticklabels():
             tick.set_rotation(45)

@@ -6,32 +6,25 @@ import json
 import os
 import runpy
 import sys
+import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from sync.simulator import server as simulator_server
+from jobs.demo import client_rate
 
 
 def test_demo_runs_and_prints_an_existing_report_path_last(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`python -m jobs.demo --dir DIR --contacts 120` exits normally; its last stdout line is
-    the nightly's report.html. The simulator's 5 requests/s limit is lifted (and the client's
-    with it) so the test stays fast; every command still runs as its own process over HTTP."""
-    real_serve = simulator_server.serve
-
-    def serve_unthrottled(state: Any, **options: Any) -> Any:
-        return real_serve(state, **{**options, "rate": 0})
-
-    monkeypatch.setattr(simulator_server, "serve", serve_unthrottled)
+    """`jobs.demo --rate 0` (no limit, fast) runs every step and prints report.html last."""
     for name in [n for n in os.environ if n.startswith("REKISTERI_")]:
         monkeypatch.delenv(name)
-    monkeypatch.setenv("REKISTERI_ACTIVECAMPAIGN__REQUESTS_PER_SECOND", "1000")
     monkeypatch.delitem(sys.modules, "jobs.demo", raising=False)
     folder = tmp_path / "demo"
-    monkeypatch.setattr(sys, "argv", ["jobs.demo", "--dir", str(folder), "--contacts", "120"])
+    monkeypatch.setattr(
+        sys, "argv", ["jobs.demo", "--dir", str(folder), "--contacts", "120", "--rate", "0"]
+    )
 
     runpy.run_module("jobs.demo", run_name="__main__")
 
@@ -53,6 +46,8 @@ def test_demo_runs_and_prints_an_existing_report_path_last(
         (("ropa",), "exit 1"),
         (("request", "list"), "exit 0"),
     ]
+    config = tomllib.loads((folder / "config.toml").read_text(encoding="utf-8"))
+    assert config["activecampaign"]["requests_per_second"] == 1000.0
     data = json.loads((report.parent / "report.json").read_text(encoding="utf-8"))
     assert (data["run"]["command"], data["run"]["exit_code"]) == ("nightly", 1)
     assert {f["code"] for f in data["findings"]} >= {
@@ -64,3 +59,15 @@ def test_demo_runs_and_prints_an_existing_report_path_last(
         "CONSENT_INCOMPLETE",
         "TRANSFER_WITHOUT_SAFEGUARD",
     }
+
+
+def test_client_rate_follows_the_simulators_limit() -> None:
+    """The client keeps to the simulator's limit; with no limit (<= 0) it runs at its ceiling."""
+    assert [client_rate(r) for r in (5.0, 0.5, 1000.0, 0.0, -1.0, 5000.0)] == [
+        5.0,
+        0.5,
+        1000.0,
+        1000.0,
+        1000.0,
+        1000.0,
+    ]

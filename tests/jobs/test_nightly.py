@@ -179,6 +179,10 @@ def test_activecampaign_refusing_the_token_exits_3_and_still_reports(
     assert "not-the-token" not in result.stderr + json.dumps(report)
     assert memberships_in(scenario.state) == before
     assert (report["purge"]["plan_id"], report["run"]["pull"]["complete"]) == (None, False)
+    assert [(n["key"], sorted(n["params"])) for n in report["notes"]] == [
+        ("pull_failed", ["error"]),
+        ("purge_skipped", []),
+    ]
 
 
 def test_second_run_while_the_lock_is_held_exits_6(
@@ -222,7 +226,9 @@ def test_inbox_file_is_imported_and_moved(
     assert moved.read_bytes() == scenario.files["consents"].read_bytes()
     rows = len(scenario.files["consents"].read_text(encoding="utf-8").splitlines()) - 1
     assert _count(scenario.database, "consent_events") == rows == 5
-    assert "inbox: imported consents-2026-11.csv" in report["notes"]
+    assert report["notes"] == [
+        {"key": "inbox_imported", "params": {"file": "consents-2026-11.csv"}}
+    ]
 
 
 def test_bad_inbox_file_is_kept_with_an_error_file_and_exits_4(
@@ -257,6 +263,13 @@ def test_bad_inbox_file_is_kept_with_an_error_file_and_exits_4(
     assert "eino.perui" not in message
     assert oct(stat.S_IMODE(error.stat().st_mode)) == "0o600"
     assert first.stderr == f"rekisteri: inbox: objections-phone.csv: {message}"
+    assert _report(first)["notes"] == [
+        {"key": "inbox_imported", "params": {"file": "customers.csv"}},
+        {
+            "key": "inbox_rejected",
+            "params": {"file": "objections-phone.csv", "error": message.strip()},
+        },
+    ]
     assert (
         _count(scenario.database, "objection_events"),
         _count(scenario.database, "purchases"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from reports.charts import basis_chart, findings_history_chart
+from reports.charts import bar_limits, basis_chart, findings_history_chart
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -44,7 +44,6 @@ def test_empty_charts_render() -> None:
         code_order=(),
         y_label="Findings",
         empty_text="No findings",
-        note="No history yet",
     )
     basis = basis_chart(
         [("Consent", 0), ("Soft opt-in", 0)],
@@ -52,3 +51,13 @@ def test_empty_charts_render() -> None:
         empty_text="No active marketing contacts",
     )
     assert _png(history).startswith(PNG) and _png(basis).startswith(PNG)
+
+
+def test_few_bars_keep_their_width() -> None:
+    """One run's bar is centred in room for eight bars; from eight runs on, bars fill the axis."""
+    assert [bar_limits(n) for n in (1, 2, 8, 20)] == [
+        (-4.0, 4.0),
+        (-3.5, 4.5),
+        (-0.5, 7.5),
+        (-0.5, 19.5),
+    ]

@@ -1,0 +1,93 @@
+"""The changes in ActiveCampaign the jobs make, as executor steps (audited, resumable)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from compliance.codes import ActionType
+from sync import actions as ac
+from sync.client import ActiveCampaignClient
+from sync.errors import endpoint_label
+from sync.executor import Outcome, Step
+from sync.parse import parse_contact_tag, records
+from sync.register import mirror
+
+UNSUBSCRIBED = 2
+
+
+def unsubscribe_step(
+    client: ActiveCampaignClient, contact_id: int, list_id: int, rule: str, pull_id: int,
+    clock: Any,
+) -> Step:
+    def send() -> Outcome:
+        ac.set_list_status(client, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED)
+        return Outcome()
+
+    def verify() -> bool:
+        _, memberships = ac.get_contact(client, contact_id)
+        return all(m.status != 1 for m in memberships if m.list_id == list_id)
+
+    def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
+        mirror.set_membership_status(
+            conn, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED, at=clock()
+        )
+
+    return Step(
+        key=f"unsubscribe:{contact_id}:{list_id}:p{pull_id}",
+        type=ActionType.UNSUBSCRIBE.value,
+        subject=str(contact_id),
+        list_id=list_id,
+        rule=rule,
+        send=send,
+        verify=verify,
+        save=save,
+    )
+
+
+def has_tag(client: ActiveCampaignClient, contact_id: int, tag_id: int) -> bool:
+    path = f"contacts/{contact_id}/contactTags"
+    source = endpoint_label("GET", path)
+    return any(
+        parse_contact_tag(raw, source=source).tag_id == tag_id
+        for raw in records(client.get(path), "contactTags", source=source)
+    )
+
+
+def tag_step(
+    client: ActiveCampaignClient, contact_id: int, tag: str, rule: str, pull_id: int,
+    tag_ids: dict[str, int],
+) -> Step:
+    def tag_id() -> int:
+        if tag not in tag_ids:
+            tag_ids[tag] = ac.ensure_tag(client, tag)
+        return tag_ids[tag]
+
+    def send() -> Outcome:
+        ac.add_tag(client, contact_id=contact_id, tag_id=tag_id())
+        return Outcome(detail={"tag": tag})
+
+    def verify() -> bool:
+        return has_tag(client, contact_id, tag_id())
+
+    return Step(
+        key=f"tag:{contact_id}:{tag}:p{pull_id}",
+        type=ActionType.TAG.value,
+        subject=str(contact_id),
+        rule=rule,
+        send=send,
+        verify=verify,
+        detail={"tag": tag},
+    )
+
+
+def delete_verified(client: ActiveCampaignClient, contact_id: int) -> Outcome:
+    """DELETE the contact, then re-read it expecting 404 (R-RET-8, R-ERA-2)."""
+    ac.delete_contact(client, contact_id)
+    if ac.contact_exists(client, contact_id):
+        return Outcome("failed", {"error": "contact still readable after delete"})
+    return Outcome(detail={"verified": "404"})
+
+
+def is_deleted(client: ActiveCampaignClient, contact_id: int) -> bool:
+    return not ac.contact_exists(client, contact_id)
