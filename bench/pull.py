@@ -27,13 +27,22 @@ def _client(url: str, rate: float) -> ActiveCampaignClient:
 
 def measure_pull(contacts: int, rate: float, seed: int) -> None:
     state = generate(contacts=contacts, seed=seed, anchor=datetime.now(UTC))
-    with serve(state, port=0, token=TOKEN, rate=rate) as server, \
-            tempfile.TemporaryDirectory() as tmp:
+    with (
+        serve(state, port=0, token=TOKEN, rate=rate) as server,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         conn = connect(Path(tmp) / "register.sqlite")
         client = _client(server.url, rate)
         started = time.monotonic()
-        full = pull(client=client, conn=conn, now=lambda: datetime.now(UTC), full=True,
-                    full_every_days=7, overlap_minutes=60, page_size=100)
+        full = pull(
+            client=client,
+            conn=conn,
+            now=lambda: datetime.now(UTC),
+            full=True,
+            full_every_days=7,
+            overlap_minutes=60,
+            page_size=100,
+        )
         wall = time.monotonic() - started
         print(f"full pull of {full.contacts} contacts at {rate:g} req/s")
         print(f"  requests made:            {full.requests}")
@@ -42,14 +51,23 @@ def measure_pull(contacts: int, rate: float, seed: int) -> None:
         print(f"  rate-limit utilisation:   {full.requests / (rate * wall):.3f}")
         print(f"  429 responses:            {server.stats.rate_limited}")
 
-        changed = sorted(state.contacts)[:: 100][: max(contacts // 100, 1)]
+        changed = sorted(state.contacts)[::100][: max(contacts // 100, 1)]
         for contact_id in changed:
             state.touch(contact_id)
         time.sleep(1.0)  # let the simulated clock pass the cursor
-        inc = pull(client=client, conn=conn, now=lambda: datetime.now(UTC), full=False,
-                   full_every_days=7, overlap_minutes=0, page_size=100)
-        print(f"incremental pull after {len(changed)} contacts ({len(changed) / contacts:.0%})"
-              " changed")
+        inc = pull(
+            client=client,
+            conn=conn,
+            now=lambda: datetime.now(UTC),
+            full=False,
+            full_every_days=7,
+            overlap_minutes=0,
+            page_size=100,
+        )
+        print(
+            f"incremental pull after {len(changed)} contacts ({len(changed) / contacts:.0%})"
+            " changed"
+        )
         print(f"  requests made:            {inc.requests}")
         print(f"  contacts fetched:         {inc.contacts}")
         print(f"  share of the full pull:   {inc.requests / full.requests:.1%}")
@@ -66,17 +84,25 @@ def compare_membership_strategies(contacts: int, rate: float, seed: int) -> None
         side = sum(len(p.memberships) for p in fetch_contact_pages(client, page_size=100))
         side_requests = client.stats.requests - before
         before = client.stats.requests
-        plain = sum(len(p.contacts) for p in fetch_contact_pages(
-            client, page_size=100, include_related=False))
+        plain = sum(
+            len(p.contacts)
+            for p in fetch_contact_pages(client, page_size=100, include_related=False)
+        )
         walk = sum(1 for _ in fetch_memberships_collection(client))
         walk_requests = client.stats.requests - before
     print(f"membership strategies, {contacts} contacts, {memberships} memberships")
-    print(f"  side-loaded (include=contactLists,contactTags,fieldValues): {side_requests}"
-          f" requests, {side} memberships")
-    print(f"  contacts + GET /contactLists walk (memberships only):      {walk_requests}"
-          f" requests, {walk} memberships, {plain} contacts")
-    print(f"  per contact GET /contacts/{{id}}/contactLists:             {contacts + side_requests}"
-          " requests (estimate: one per contact on top of the contact pages)")
+    print(
+        f"  side-loaded (include=contactLists,contactTags,fieldValues): {side_requests}"
+        f" requests, {side} memberships"
+    )
+    print(
+        f"  contacts + GET /contactLists walk (memberships only):      {walk_requests}"
+        f" requests, {walk} memberships, {plain} contacts"
+    )
+    print(
+        f"  per contact GET /contacts/{{id}}/contactLists:             {contacts + side_requests}"
+        " requests (estimate: one per contact on top of the contact pages)"
+    )
 
 
 def main() -> None:

@@ -22,8 +22,9 @@ from compliance.reconcile import reconcile
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 LISTS = (
     ListPolicy(id=1, purpose="newsletter", basis=Basis.CONSENT),
-    ListPolicy(id=2, purpose="customer_offers", basis=Basis.SOFT_OPT_IN,
-               product_groups=("kurssit",)),
+    ListPolicy(
+        id=2, purpose="customer_offers", basis=Basis.SOFT_OPT_IN, product_groups=("kurssit",)
+    ),
     ListPolicy(id=3, purpose="surveys", basis=Basis.CONSENT),
 )
 
@@ -34,49 +35,74 @@ def synthetic(contacts: int, seed: int) -> dict[str, pd.DataFrame]:
     emails = pd.Series([f"user{i}@example.fi" for i in ids])
     base = pd.Timestamp(NOW)
     days = pd.to_timedelta(rng.integers(0, 2000, contacts), unit="D")
-    contacts_df = pd.DataFrame({
-        "contact_id": ids, "email": emails, "email_norm": emails,
-        "suppression_key": [f"{i:064x}" for i in ids],
-        "cdate": base - days, "udate": base - days / 2,
-        "bounced_hard": rng.random(contacts) < 0.01,
-        "bounced_date": pd.Series(pd.NaT, index=range(contacts), dtype="datetime64[ns, UTC]"),
-    })
-    memberships = pd.DataFrame({
-        "contact_id": np.repeat(ids, 3), "list_id": np.tile(np.array([1, 2, 3]), contacts),
-        "status": rng.choice(np.array([1, 1, 1, 2, 0, 3]), contacts * 3),
-        "sdate": np.repeat(contacts_df["cdate"].to_numpy(), 3),
-        "udate": np.repeat(contacts_df["udate"].to_numpy(), 3),
-    })
+    contacts_df = pd.DataFrame(
+        {
+            "contact_id": ids,
+            "email": emails,
+            "email_norm": emails,
+            "suppression_key": [f"{i:064x}" for i in ids],
+            "cdate": base - days,
+            "udate": base - days / 2,
+            "bounced_hard": rng.random(contacts) < 0.01,
+            "bounced_date": pd.Series(pd.NaT, index=range(contacts), dtype="datetime64[ns, UTC]"),
+        }
+    )
+    memberships = pd.DataFrame(
+        {
+            "contact_id": np.repeat(ids, 3),
+            "list_id": np.tile(np.array([1, 2, 3]), contacts),
+            "status": rng.choice(np.array([1, 1, 1, 2, 0, 3]), contacts * 3),
+            "sdate": np.repeat(contacts_df["cdate"].to_numpy(), 3),
+            "udate": np.repeat(contacts_df["udate"].to_numpy(), 3),
+        }
+    )
     memberships["sdate"] = pd.to_datetime(memberships["sdate"], utc=True)
     memberships["udate"] = pd.to_datetime(memberships["udate"], utc=True)
     who = rng.integers(1, contacts + 1, contacts)
-    consents = pd.DataFrame({
-        "email_norm": pd.Series([f"user{i}@example.fi" for i in who]),
-        "purpose": rng.choice(np.array(["newsletter", "surveys"]), contacts),
-        "action": rng.choice(np.array(["grant", "grant", "grant", "withdraw"]), contacts),
-        "at": base - pd.to_timedelta(rng.integers(0, 1500, contacts), unit="D"),
-        "source": "form", "wording_id": "w1", "notice_version": "2024",
-    })
+    consents = pd.DataFrame(
+        {
+            "email_norm": pd.Series([f"user{i}@example.fi" for i in who]),
+            "purpose": rng.choice(np.array(["newsletter", "surveys"]), contacts),
+            "action": rng.choice(np.array(["grant", "grant", "grant", "withdraw"]), contacts),
+            "at": base - pd.to_timedelta(rng.integers(0, 1500, contacts), unit="D"),
+            "source": "form",
+            "wording_id": "w1",
+            "notice_version": "2024",
+        }
+    )
     buyers = rng.integers(1, contacts + 1, contacts // 2)
-    customers = pd.DataFrame({
-        "email_norm": pd.Series([f"user{i}@example.fi" for i in buyers]),
-        "last_purchase_at": base - pd.to_timedelta(rng.integers(0, 1500, len(buyers)), "D"),
-        "product_group": rng.choice(np.array(["kurssit", "lahjakortit"]), len(buyers)),
-    })
+    customers = pd.DataFrame(
+        {
+            "email_norm": pd.Series([f"user{i}@example.fi" for i in buyers]),
+            "last_purchase_at": base - pd.to_timedelta(rng.integers(0, 1500, len(buyers)), "D"),
+            "product_group": rng.choice(np.array(["kurssit", "lahjakortit"]), len(buyers)),
+        }
+    )
     objectors = rng.integers(1, contacts + 1, contacts // 100)
-    objections = pd.DataFrame({
-        "email_norm": pd.Series([f"user{i}@example.fi" for i in objectors]),
-        "scope": "direct_marketing",
-        "at": base - pd.to_timedelta(rng.integers(0, 900, len(objectors)), unit="D"),
-        "channel": "email",
-    })
-    suppressions = pd.DataFrame({
-        "key": [f"{i:064x}" for i in objectors[: len(objectors) // 2]],
-        "scope": "all", "reason": "objection",
-        "created_at": pd.Series([base] * (len(objectors) // 2), dtype="datetime64[ns, UTC]"),
-    })
-    return {"contacts": contacts_df, "memberships": memberships, "consents": consents,
-            "customers": customers, "objections": objections, "suppressions": suppressions}
+    objections = pd.DataFrame(
+        {
+            "email_norm": pd.Series([f"user{i}@example.fi" for i in objectors]),
+            "scope": "direct_marketing",
+            "at": base - pd.to_timedelta(rng.integers(0, 900, len(objectors)), unit="D"),
+            "channel": "email",
+        }
+    )
+    suppressions = pd.DataFrame(
+        {
+            "key": [f"{i:064x}" for i in objectors[: len(objectors) // 2]],
+            "scope": "all",
+            "reason": "objection",
+            "created_at": pd.Series([base] * (len(objectors) // 2), dtype="datetime64[ns, UTC]"),
+        }
+    )
+    return {
+        "contacts": contacts_df,
+        "memberships": memberships,
+        "consents": consents,
+        "customers": customers,
+        "objections": objections,
+        "suppressions": suppressions,
+    }
 
 
 def _child(contacts: int, seed: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
@@ -86,8 +112,17 @@ def _child(contacts: int, seed: int, queue: multiprocessing.Queue) -> None:  # t
     result = reconcile(**frames, lists=LISTS, policy=RetentionPolicy(), now=NOW)
     wall = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put((wall, after_setup, peak, len(result.findings), len(result.actions),
-               len(frames["memberships"]), len(frames["consents"])))
+    queue.put(
+        (
+            wall,
+            after_setup,
+            peak,
+            len(result.findings),
+            len(result.actions),
+            len(frames["memberships"]),
+            len(frames["consents"]),
+        )
+    )
 
 
 def main() -> None:
@@ -97,15 +132,20 @@ def main() -> None:
     args = parser.parse_args()
     queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
     child = multiprocessing.get_context("fork").Process(
-        target=_child, args=(args.contacts, args.seed, queue))
+        target=_child, args=(args.contacts, args.seed, queue)
+    )
     child.start()
     wall, setup_kb, peak_kb, findings, actions, memberships, consents = queue.get()
     child.join()
-    print(f"reconcile of {args.contacts:,} contacts x 3 lists ({memberships:,} memberships),"
-          f" {consents:,} consent events")
+    print(
+        f"reconcile of {args.contacts:,} contacts x 3 lists ({memberships:,} memberships),"
+        f" {consents:,} consent events"
+    )
     print(f"  wall time:            {wall:.1f} s")
-    print(f"  peak memory (RSS):    {peak_kb / 1024:.0f} MiB"
-          f" (of which input frames {setup_kb / 1024:.0f} MiB)")
+    print(
+        f"  peak memory (RSS):    {peak_kb / 1024:.0f} MiB"
+        f" (of which input frames {setup_kb / 1024:.0f} MiB)"
+    )
     print(f"  findings / actions:   {findings:,} / {actions:,}")
 
 

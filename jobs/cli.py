@@ -25,28 +25,42 @@ def _as_of(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"--as-of: not an ISO 8601 date-time: {value!r}", key="--as-of"
-                          ) from None
+        raise ConfigError(f"--as-of: not an ISO 8601 date-time: {value!r}", key="--as-of") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-              help="Config file (default ./config.toml, else config.example.toml values).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Config file (default ./config.toml, else config.example.toml values).",
+)
 @click.option("--as-of", "as_of", default=None, help="Evaluate the rules as of this moment.")
 @click.option("--json-logs", is_flag=True, help="Log lines as JSON on stderr.")
 @click.option("--quiet", is_flag=True, help="Only warnings and errors; no progress bars.")
 @click.pass_context
-def cli(click_ctx: click.Context, config_path: Path | None, as_of: str | None,
-        json_logs: bool, quiet: bool) -> None:
+def cli(
+    click_ctx: click.Context,
+    config_path: Path | None,
+    as_of: str | None,
+    json_logs: bool,
+    quiet: bool,
+) -> None:
     """rekisteri: GDPR compliance job for an ActiveCampaign marketing register."""
     configure(json_logs=json_logs, quiet=quiet)
     if click_ctx.invoked_subcommand == "simulate":
         click_ctx.obj = None
         return
     settings = load_settings(resolve_config_path(config_path))
-    click_ctx.obj = Context(settings=settings, secrets=load_secrets(), as_of=_as_of(as_of),
-                            json_logs=json_logs, quiet=quiet)
+    click_ctx.obj = Context(
+        settings=settings,
+        secrets=load_secrets(),
+        as_of=_as_of(as_of),
+        json_logs=json_logs,
+        quiet=quiet,
+    )
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -71,8 +85,10 @@ def pull(ctx: Context, full: bool) -> None:
 
     with held(ctx):
         result = run_pull(ctx, full=full)
-    click.echo(f"pull {result.mode}: {result.contacts} contacts, {result.requests} requests,"
-               f" {result.deleted} deleted in ActiveCampaign")
+    click.echo(
+        f"pull {result.mode}: {result.contacts} contacts, {result.requests} requests,"
+        f" {result.deleted} deleted in ActiveCampaign"
+    )
 
 
 @cli.command(name="import")
@@ -100,8 +116,12 @@ def reconcile(ctx: Context, apply: bool, show_emails: bool) -> None:
 
     with held(ctx):
         outcome = run_reconcile(ctx, apply=apply)
-        record = RunRecord(command="reconcile", findings=outcome.findings,
-                           actions=list(outcome.actions), frames=outcome.frames)
+        record = RunRecord(
+            command="reconcile",
+            findings=outcome.findings,
+            actions=list(outcome.actions),
+            frames=outcome.frames,
+        )
         code = ExitCode.REVIEW if open_findings(outcome.findings) else ExitCode.DONE
         path = write_single_report(ctx, record, code=code, show_emails=show_emails)
     counts: dict[str, int] = {}
@@ -133,13 +153,16 @@ def purge(ctx: Context, apply: bool, plan_id: str | None) -> None:
         raise SafetyStop(
             f"purge: plan {outcome.plan_id} holds {outcome.count} contacts, above"
             f" policy.max_auto_deletions={ctx.settings.policy.max_auto_deletions}; a person"
-            f" must approve it with: rekisteri purge --apply --plan {outcome.plan_id}")
+            f" must approve it with: rekisteri purge --apply --plan {outcome.plan_id}"
+        )
     if outcome.applied:
         results: dict[str, int] = {}
         for action in outcome.actions:
             results[action["result"]] = results.get(action["result"], 0) + 1
-        click.echo("applied: " + (", ".join(f"{k} {v}" for k, v in sorted(results.items()))
-                                  or "nothing to do"))
+        click.echo(
+            "applied: "
+            + (", ".join(f"{k} {v}" for k, v in sorted(results.items())) or "nothing to do")
+        )
 
 
 @cli.command()
@@ -152,8 +175,12 @@ def report(ctx: Context, show_emails: bool) -> None:
     from jobs.single import write_single_report
 
     outcome = run_reconcile(ctx, apply=False)
-    record = RunRecord(command="report", findings=outcome.findings,
-                       actions=list(outcome.actions), frames=outcome.frames)
+    record = RunRecord(
+        command="report",
+        findings=outcome.findings,
+        actions=list(outcome.actions),
+        frames=outcome.frames,
+    )
     code = ExitCode.REVIEW if open_findings(outcome.findings) else ExitCode.DONE
     click.echo(str(write_single_report(ctx, record, code=code, show_emails=show_emails)))
     sys.exit(int(code))
@@ -198,8 +225,10 @@ def simulate(port: int, contacts: int, seed: int, rate: float, faults: float) ->
 
     token = os.environ.get("ACTIVECAMPAIGN_API_TOKEN")
     if not token:
-        raise ConfigError("ACTIVECAMPAIGN_API_TOKEN is not set (the simulator checks it)",
-                          key="ACTIVECAMPAIGN_API_TOKEN")
+        raise ConfigError(
+            "ACTIVECAMPAIGN_API_TOKEN is not set (the simulator checks it)",
+            key="ACTIVECAMPAIGN_API_TOKEN",
+        )
     run_forever(port=port, contacts=contacts, seed=seed, rate=rate, faults=faults, token=token)
 
 
@@ -224,7 +253,8 @@ def _exit_for(exc: BaseException) -> tuple[int, str]:
     if isinstance(exc, OSError):
         return int(ExitCode.USAGE), f"{exc.strerror}: {exc.filename}"
     return int(ExitCode.INTERNAL), (
-        f"internal error ({type(exc).__name__}); set REKISTERI_DEBUG=1 for a traceback")
+        f"internal error ({type(exc).__name__}); set REKISTERI_DEBUG=1 for a traceback"
+    )
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -85,14 +85,20 @@ def build_scenario(state: SimulatorState, now: datetime) -> Scenario:
     objected_inactive = pick("objected_inactive", None, inactive=True)
     withdrew_inactive = pick("withdrew_inactive", None, inactive=True)
 
-    def consent(email: str, purpose: str, action: str, at: datetime, *, complete: bool = True
-                ) -> None:
-        s.consents.append({
-            "email": email, "purpose": purpose, "action": action, "at": _stamp(at),
-            "source": "web-form:tilaa-uutiskirje" if action == "grant" else "email-reply",
-            "wording_id": "uutiskirje-2024-03" if complete else "",
-            "notice_version": "2024-03" if complete else "",
-        })
+    def consent(
+        email: str, purpose: str, action: str, at: datetime, *, complete: bool = True
+    ) -> None:
+        s.consents.append(
+            {
+                "email": email,
+                "purpose": purpose,
+                "action": action,
+                "at": _stamp(at),
+                "source": "web-form:tilaa-uutiskirje" if action == "grant" else "email-reply",
+                "wording_id": "uutiskirje-2024-03" if complete else "",
+                "notice_version": "2024-03" if complete else "",
+            }
+        )
 
     purposes = {1: "newsletter", 3: "surveys"}
     for contact_id in ids:
@@ -105,34 +111,66 @@ def build_scenario(state: SimulatorState, now: datetime) -> Scenario:
             if list_id in lists:
                 consent(contact.email, purpose, "grant", contact.cdate + timedelta(minutes=5))
         if 2 in lists:
-            s.customers.append({"email": contact.email,
-                                "last_purchase_at": _stamp(now - timedelta(days=120)),
-                                "product_group": "kurssit"})
+            s.customers.append(
+                {
+                    "email": contact.email,
+                    "last_purchase_at": _stamp(now - timedelta(days=120)),
+                    "product_group": "kurssit",
+                }
+            )
 
     long_ago = now - timedelta(days=400)
     if objector:
         consent(objector, "newsletter", "grant", long_ago)
-        s.objections.append({"email": f"  {objector.upper()} ", "scope": "direct_marketing",
-                             "at": _stamp(now - timedelta(days=3)), "channel": "email"})
+        s.objections.append(
+            {
+                "email": f"  {objector.upper()} ",
+                "scope": "direct_marketing",
+                "at": _stamp(now - timedelta(days=3)),
+                "channel": "email",
+            }
+        )
     if withdrawn:
         consent(withdrawn, "newsletter", "grant", long_ago)
         consent(withdrawn, "newsletter", "withdraw", now - timedelta(days=10))
     if expired:
-        s.customers.append({"email": expired, "product_group": "kurssit",
-                            "last_purchase_at": _stamp(now - timedelta(days=30 * 31))})
+        s.customers.append(
+            {
+                "email": expired,
+                "product_group": "kurssit",
+                "last_purchase_at": _stamp(now - timedelta(days=30 * 31)),
+            }
+        )
     if no_basis:
         consent(no_basis, "newsletter", "grant", long_ago)  # the wrong purpose for list 3
     if wrong_group:
-        s.customers.append({"email": wrong_group, "product_group": "lahjakortit",
-                            "last_purchase_at": _stamp(now - timedelta(days=60))})
+        s.customers.append(
+            {
+                "email": wrong_group,
+                "product_group": "lahjakortit",
+                "last_purchase_at": _stamp(now - timedelta(days=60)),
+            }
+        )
     if incomplete:
         consent(incomplete, "newsletter", "grant", long_ago, complete=False)
     if suppressed:
-        s.objections.append({"email": suppressed, "scope": "all",
-                             "at": _stamp(now - timedelta(days=90)), "channel": "phone"})
+        s.objections.append(
+            {
+                "email": suppressed,
+                "scope": "all",
+                "at": _stamp(now - timedelta(days=90)),
+                "channel": "phone",
+            }
+        )
     if objected_inactive:
-        s.objections.append({"email": objected_inactive, "scope": "direct_marketing",
-                             "at": _stamp(now - timedelta(days=5)), "channel": "web-form"})
+        s.objections.append(
+            {
+                "email": objected_inactive,
+                "scope": "direct_marketing",
+                "at": _stamp(now - timedelta(days=5)),
+                "channel": "web-form",
+            }
+        )
     if withdrew_inactive:
         consent(withdrew_inactive, "newsletter", "grant", now - timedelta(days=700))
         consent(withdrew_inactive, "newsletter", "withdraw", now - timedelta(days=60))
@@ -225,10 +263,16 @@ class Runner:
         self.env.pop("REKISTERI_SUPPRESSION_KEY", None)
 
     def __call__(self, *args: str, expect: Sequence[int] = (0,)) -> tuple[int, str]:
-        command = [sys.executable, "-m", "jobs", "--config", str(self.folder / "config.toml"),
-                   "--quiet", *args]
-        done = subprocess.run(command, env=self.env, capture_output=True, text=True,
-                              check=False)
+        command = [
+            sys.executable,
+            "-m",
+            "jobs",
+            "--config",
+            str(self.folder / "config.toml"),
+            "--quiet",
+            *args,
+        ]
+        done = subprocess.run(command, env=self.env, capture_output=True, text=True, check=False)
         shown = " ".join(args)
         print(f"$ rekisteri {shown}  -> exit {done.returncode}")
         if not self.quiet:
@@ -246,8 +290,9 @@ def client_rate(rate: float) -> float:
     return rate if 0 < rate <= MAX_CLIENT_RATE else MAX_CLIENT_RATE
 
 
-def run_demo(folder: Path, *, contacts: int, seed: int, language: str, quiet: bool,
-             rate: float = 5.0) -> Path:
+def run_demo(
+    folder: Path, *, contacts: int, seed: int, language: str, quiet: bool, rate: float = 5.0
+) -> Path:
     now = datetime.now(UTC).replace(microsecond=0)
     if folder.exists():
         shutil.rmtree(folder)
@@ -257,9 +302,14 @@ def run_demo(folder: Path, *, contacts: int, seed: int, language: str, quiet: bo
     with serve(state, port=0, token=DEMO_TOKEN, rate=rate) as server:
         print(f"ActiveCampaign simulator on {server.url} ({contacts} contacts, seed {seed})")
         (folder / "config.toml").write_text(
-            CONFIG.format(base_url=server.url, language=language, max_auto=contacts,
-                          client_rate=client_rate(rate)),
-            encoding="utf-8")
+            CONFIG.format(
+                base_url=server.url,
+                language=language,
+                max_auto=contacts,
+                client_rate=client_rate(rate),
+            ),
+            encoding="utf-8",
+        )
         run = Runner(folder, quiet=quiet)
         run("init")
         run("pull", "--full")
@@ -267,9 +317,11 @@ def run_demo(folder: Path, *, contacts: int, seed: int, language: str, quiet: bo
         # The suppression story: an objector is erased, then comes back through an import.
         suppressed = scenario.picks.get("suppressed")
         if suppressed:
-            write_csv(folder / "objections-early.csv",
-                      [r for r in scenario.objections if r["email"] == suppressed],
-                      ("email", "scope", "at", "channel"))
+            write_csv(
+                folder / "objections-early.csv",
+                [r for r in scenario.objections if r["email"] == suppressed],
+                ("email", "scope", "at", "channel"),
+            )
             run("import", "objections", str(folder / "objections-early.csv"))
             run("request", "erase", suppressed)
             again = state.add_contact(suppressed.title(), "Palannut", "Tilaaja")
@@ -277,17 +329,38 @@ def run_demo(folder: Path, *, contacts: int, seed: int, language: str, quiet: bo
             scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
         if "access" in scenario.picks:
             run("request", "access", scenario.picks["access"])
-            run("request", "access", scenario.picks["access"], "--record-only",
-                "--received", (now - timedelta(days=25)).date().isoformat())
+            run(
+                "request",
+                "access",
+                scenario.picks["access"],
+                "--record-only",
+                "--received",
+                (now - timedelta(days=25)).date().isoformat(),
+            )
         if "rectify" in scenario.picks:
-            run("request", "rectify", scenario.picks["rectify"], "--set", "Kaupunki=Tampere",
-                "--record-only", "--received", (now - timedelta(days=40)).date().isoformat())
-        write_csv(inbox / "consents.csv", scenario.consents,
-                  ("email", "purpose", "action", "at", "source", "wording_id", "notice_version"))
-        write_csv(inbox / "objections.csv", scenario.objections,
-                  ("email", "scope", "at", "channel"))
-        write_csv(inbox / "customers.csv", scenario.customers,
-                  ("email", "last_purchase_at", "product_group"))
+            run(
+                "request",
+                "rectify",
+                scenario.picks["rectify"],
+                "--set",
+                "Kaupunki=Tampere",
+                "--record-only",
+                "--received",
+                (now - timedelta(days=40)).date().isoformat(),
+            )
+        write_csv(
+            inbox / "consents.csv",
+            scenario.consents,
+            ("email", "purpose", "action", "at", "source", "wording_id", "notice_version"),
+        )
+        write_csv(
+            inbox / "objections.csv", scenario.objections, ("email", "scope", "at", "channel")
+        )
+        write_csv(
+            inbox / "customers.csv",
+            scenario.customers,
+            ("email", "last_purchase_at", "product_group"),
+        )
         code, out = run("nightly", expect=(0, 1, 5))
         run("ropa", expect=(0, 1))
         run("request", "list")
@@ -302,13 +375,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--contacts", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--language", choices=("fi", "en"), default="fi")
-    parser.add_argument("--rate", type=float, default=5.0,
-                        help="requests per second the simulator allows and the client uses,"
-                             " like ActiveCampaign (default 5); 0 lifts the limit")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=5.0,
+        help="requests per second the simulator allows and the client uses,"
+        " like ActiveCampaign (default 5); 0 lifts the limit",
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    report = run_demo(args.dir.resolve(), contacts=args.contacts, seed=args.seed,
-                      language=args.language, quiet=not args.verbose, rate=args.rate)
+    report = run_demo(
+        args.dir.resolve(),
+        contacts=args.contacts,
+        seed=args.seed,
+        language=args.language,
+        quiet=not args.verbose,
+        rate=args.rate,
+    )
     print(report)
 
 

@@ -50,8 +50,12 @@ def subject_of(ctx: Context, email: str) -> Subject:
     norm = normalise_email(email)
     if not is_valid_email(norm):
         raise ConfigError("EMAIL: not a valid email address", key="EMAIL")
-    return Subject(email=email, email_norm=norm,
-                   key=suppression_key(ctx.suppression_secret(), norm), masked=mask_email(norm))
+    return Subject(
+        email=email,
+        email_norm=norm,
+        key=suppression_key(ctx.suppression_secret(), norm),
+        masked=mask_email(norm),
+    )
 
 
 def request_id_of(kind: str, subject: Subject, received_at: datetime) -> str:
@@ -59,27 +63,42 @@ def request_id_of(kind: str, subject: Subject, received_at: datetime) -> str:
     return f"R{received_at.strftime('%Y%m%d')}-{kind[:3]}-{digest.hexdigest()[:8]}"
 
 
-def open_request(ctx: Context, conn: sqlite3.Connection, kind: str, subject: Subject,
-          received_at: datetime) -> RequestOutcome:
+def open_request(
+    ctx: Context, conn: sqlite3.Connection, kind: str, subject: Subject, received_at: datetime
+) -> RequestOutcome:
     """Reuse the open request of this type from this person, else record a new one."""
     row = conn.execute(
         "SELECT id, due_at FROM requests WHERE type = ? AND subject_key = ? AND status = 'open'"
-        " ORDER BY received_at LIMIT 1", (kind, subject.key)).fetchone()
+        " ORDER BY received_at LIMIT 1",
+        (kind, subject.key),
+    ).fetchone()
     if row is not None:
-        return RequestOutcome(request_id=row[0], type=kind,
-                              due_at=datetime.fromisoformat(row[1]))
+        return RequestOutcome(request_id=row[0], type=kind, due_at=datetime.fromisoformat(row[1]))
     request_id = request_id_of(kind, subject, received_at)
     due = due_at(received_at)
     existing = conn.execute("SELECT 1 FROM requests WHERE id = ?", (request_id,)).fetchone()
     if existing is None:
         with transaction(conn):
-            store.add(conn, request_id=request_id, type=kind, subject_key=subject.key,
-                      email_masked=subject.masked, received_at=received_at, due_at=due)
+            store.add(
+                conn,
+                request_id=request_id,
+                type=kind,
+                subject_key=subject.key,
+                email_masked=subject.masked,
+                received_at=received_at,
+                due_at=due,
+            )
     return RequestOutcome(request_id=request_id, type=kind, due_at=due)
 
 
-def close_request(conn: sqlite3.Connection, outcome: RequestOutcome, *, status: str, at: datetime,
-           detail: dict[str, Any]) -> None:
+def close_request(
+    conn: sqlite3.Connection,
+    outcome: RequestOutcome,
+    *,
+    status: str,
+    at: datetime,
+    detail: dict[str, Any],
+) -> None:
     with transaction(conn):
         store.close(conn, outcome.request_id, status=status, answered_at=at, detail=detail)
     outcome.status = status
@@ -88,19 +107,27 @@ def close_request(conn: sqlite3.Connection, outcome: RequestOutcome, *, status: 
 def contact_ids(ctx: Context, conn: sqlite3.Connection, subject: Subject) -> list[int]:
     """Every ActiveCampaign contact with this address: live search plus the register's mirror."""
     found = {c.id for c in ac.find_contacts_by_email(ctx.client(), subject.email_norm)}
-    found |= {row[0] for row in conn.execute(
-        "SELECT id FROM contacts WHERE email_norm = ?", (subject.email_norm,))}
+    found |= {
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM contacts WHERE email_norm = ?", (subject.email_norm,)
+        )
+    }
     return sorted(found)
 
 
 def _names(conn: sqlite3.Connection, table: str, column: str) -> dict[str, str]:
-    return {str(row[0]): row[1] for row in conn.execute(
-        f"SELECT id, {column} FROM {table}")}  # noqa: S608
+    return {str(row[0]): row[1] for row in conn.execute(f"SELECT id, {column} FROM {table}")}  # noqa: S608
 
 
-def run_access(ctx: Context, email: str, *, received_at: datetime | None, dry_run: bool,
-               record_only: bool = False
-               ) -> RequestOutcome:
+def run_access(
+    ctx: Context,
+    email: str,
+    *,
+    received_at: datetime | None,
+    dry_run: bool,
+    record_only: bool = False,
+) -> RequestOutcome:
     subject = subject_of(ctx, email)
     received = received_at or ctx.now()
     conn = ctx.open_register()
@@ -108,9 +135,15 @@ def run_access(ctx: Context, email: str, *, received_at: datetime | None, dry_ru
         if record_only and not dry_run:
             return open_request(ctx, conn, "access", subject, received)
         if dry_run:
-            return RequestOutcome("(dry run)", "access", due_at(received), planned=[
-                "search ActiveCampaign and the register for the address",
-                "write access.json and access.html"])
+            return RequestOutcome(
+                "(dry run)",
+                "access",
+                due_at(received),
+                planned=[
+                    "search ActiveCampaign and the register for the address",
+                    "write access.json and access.html",
+                ],
+            )
         outcome = open_request(ctx, conn, "access", subject, received)
         client = ctx.client()
         bundles = []
@@ -131,19 +164,37 @@ def run_access(ctx: Context, email: str, *, received_at: datetime | None, dry_ru
             "suppressed": suppressions.is_suppressed(conn, subject.key),
         }
         out_dir = ctx.settings.reports.dir / "requests" / outcome.request_id
-        outcome.files = list(write_access(
-            package, out_dir=out_dir, language=ctx.settings.controller.language,
-            controller=ctx.settings.controller.model_dump(), ropa=ropa_for(ctx),
-            generated_at=ctx.wall_now()))
-        close_request(conn, outcome, status="done", at=ctx.wall_now(),
-               detail={"contacts": len(bundles), "folder": str(out_dir)})
+        outcome.files = list(
+            write_access(
+                package,
+                out_dir=out_dir,
+                language=ctx.settings.controller.language,
+                controller=ctx.settings.controller.model_dump(),
+                ropa=ropa_for(ctx),
+                generated_at=ctx.wall_now(),
+            )
+        )
+        close_request(
+            conn,
+            outcome,
+            status="done",
+            at=ctx.wall_now(),
+            detail={"contacts": len(bundles), "folder": str(out_dir)},
+        )
         return outcome
     finally:
         conn.close()
 
 
-def run_object(ctx: Context, email: str, *, scope: str, received_at: datetime | None,
-               dry_run: bool, record_only: bool = False) -> RequestOutcome:
+def run_object(
+    ctx: Context,
+    email: str,
+    *,
+    scope: str,
+    received_at: datetime | None,
+    dry_run: bool,
+    record_only: bool = False,
+) -> RequestOutcome:
     subject = subject_of(ctx, email)
     received = received_at or ctx.now()
     marketing = [item.id for item in ctx.settings.lists if item.basis != "service"]
@@ -156,8 +207,9 @@ def run_object(ctx: Context, email: str, *, scope: str, received_at: datetime | 
         targets: list[tuple[int, int]] = []
         for cid in ids:
             _, memberships = ac.get_contact(client, cid)
-            targets += [(cid, m.list_id) for m in memberships
-                        if m.list_id in marketing and m.status == 1]
+            targets += [
+                (cid, m.list_id) for m in memberships if m.list_id in marketing and m.status == 1
+            ]
         if dry_run:
             planned = [f"record objection ({scope})"]
             planned += [f"unsubscribe contact {c} from list {lst}" for c, lst in targets]
@@ -165,23 +217,40 @@ def run_object(ctx: Context, email: str, *, scope: str, received_at: datetime | 
             return RequestOutcome("(dry run)", "object", due_at(received), planned=planned)
         outcome = open_request(ctx, conn, "object", subject, received)
         row_hash = hashlib.sha256(
-            f"objection|{subject.email_norm}|{scope}|{received.isoformat()}".encode()).hexdigest()
+            f"objection|{subject.email_norm}|{scope}|{received.isoformat()}".encode()
+        ).hexdigest()
         with transaction(conn):
-            ledger.add_objection(conn, email_norm=subject.email_norm, scope=scope, at=received,
-                                 channel="request", row_hash=row_hash, imported_at=ctx.wall_now())
+            ledger.add_objection(
+                conn,
+                email_norm=subject.email_norm,
+                scope=scope,
+                at=received,
+                channel="request",
+                row_hash=row_hash,
+                imported_at=ctx.wall_now(),
+            )
         tag_ids: dict[str, int] = {}
-        steps = [unsubscribe_step(client, c, lst, "OBJECTION_REQUEST", 0, ctx.wall_now)
-                 for c, lst in targets]
+        steps = [
+            unsubscribe_step(client, c, lst, "OBJECTION_REQUEST", 0, ctx.wall_now)
+            for c, lst in targets
+        ]
         steps = [Step(**{**s.__dict__, "key": f"{s.key}:{outcome.request_id}"}) for s in steps]
-        steps += [tag_step(client, c, OBJECTION_TAG, "OBJECTION_REQUEST", 0, tag_ids)
-                  for c in ids]
+        steps += [tag_step(client, c, OBJECTION_TAG, "OBJECTION_REQUEST", 0, tag_ids) for c in ids]
         results = execute(conn, steps, run_id=ctx.run_id, actor="user", clock=ctx.wall_now)
-        outcome.results = [{"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id,
-                            "result": r.result} for r in results]
+        outcome.results = [
+            {"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id, "result": r.result}
+            for r in results
+        ]
         ok = all(r.result in ("done", "skipped") for r in results)
-        close_request(conn, outcome, status="done" if ok else "failed", at=ctx.wall_now(),
-               detail={"unsubscribed": sum(r.type == "unsubscribe" and r.result == "done"
-                                           for r in results)})
+        close_request(
+            conn,
+            outcome,
+            status="done" if ok else "failed",
+            at=ctx.wall_now(),
+            detail={
+                "unsubscribed": sum(r.type == "unsubscribe" and r.result == "done" for r in results)
+            },
+        )
         return outcome
     finally:
         conn.close()

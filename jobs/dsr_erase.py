@@ -19,9 +19,14 @@ from sync.register import audit, ledger, mirror, suppressions, transaction
 from sync.register import requests as store
 
 
-def run_erase(ctx: Context, email: str, *, received_at: datetime | None, dry_run: bool,
-               record_only: bool = False
-              ) -> RequestOutcome:
+def run_erase(
+    ctx: Context,
+    email: str,
+    *,
+    received_at: datetime | None,
+    dry_run: bool,
+    record_only: bool = False,
+) -> RequestOutcome:
     subject = subject_of(ctx, email)
     received = received_at or ctx.now()
     conn = ctx.open_register()
@@ -29,18 +34,24 @@ def run_erase(ctx: Context, email: str, *, received_at: datetime | None, dry_run
         if record_only and not dry_run:
             return open_request(ctx, conn, "erase", subject, received)
         ids = contact_ids(ctx, conn, subject)
-        objected = conn.execute("SELECT group_concat(DISTINCT scope) FROM objection_events"
-                                " WHERE email_norm = ?", (subject.email_norm,)).fetchone()[0]
+        objected = conn.execute(
+            "SELECT group_concat(DISTINCT scope) FROM objection_events WHERE email_norm = ?",
+            (subject.email_norm,),
+        ).fetchone()[0]
         if dry_run:
             planned = [f"delete ActiveCampaign contact {cid} and verify 404" for cid in ids]
             planned.append("remove the person's consent, objection and purchase records")
-            planned.append("keep a suppression row (objected)" if objected
-                           else "keep no suppression row (no objection on file)")
+            planned.append(
+                "keep a suppression row (objected)"
+                if objected
+                else "keep no suppression row (no objection on file)"
+            )
             return RequestOutcome("(dry run)", "erase", due_at(received), planned=planned)
         outcome = open_request(ctx, conn, "erase", subject, received)
         with transaction(conn):
-            store.add_pending_erasure(conn, request_id=outcome.request_id,
-                                      email_norm=subject.email_norm)
+            store.add_pending_erasure(
+                conn, request_id=outcome.request_id, email_norm=subject.email_norm
+            )
         client = ctx.client()
         steps = [_erase_step(client, cid, subject, outcome.request_id) for cid in ids]
         results = execute(conn, steps, run_id=ctx.run_id, actor="user", clock=ctx.wall_now)
@@ -48,17 +59,28 @@ def run_erase(ctx: Context, email: str, *, received_at: datetime | None, dry_run
         if ok:
             with transaction(conn):
                 if objected:
-                    suppressions.add(conn, key=subject.key, scope=",".join(
-                        sorted(set(objected.split(",")))), reason="erasure-with-objection",
-                        at=ctx.wall_now())
+                    suppressions.add(
+                        conn,
+                        key=subject.key,
+                        scope=",".join(sorted(set(objected.split(",")))),
+                        reason="erasure-with-objection",
+                        at=ctx.wall_now(),
+                    )
                 mirror.forget_contacts(conn, ids)
                 ledger.forget_person(conn, subject.email_norm)
                 audit.redact_personal_details(conn, ids)
             _remove_access_packages(conn, subject)
         outcome.results = [{"type": "delete", "result": r.result} for r in results]
-        close_request(conn, outcome, status="done" if ok else "failed", at=ctx.wall_now(),
-               detail={"contacts_deleted": sum(r.result == "done" for r in results),
-                       "suppression_row": bool(objected) and ok})
+        close_request(
+            conn,
+            outcome,
+            status="done" if ok else "failed",
+            at=ctx.wall_now(),
+            detail={
+                "contacts_deleted": sum(r.result == "done" for r in results),
+                "suppression_row": bool(objected) and ok,
+            },
+        )
         return outcome
     finally:
         conn.close()
@@ -66,15 +88,20 @@ def run_erase(ctx: Context, email: str, *, received_at: datetime | None, dry_run
 
 def _remove_access_packages(conn: sqlite3.Connection, subject: Subject) -> None:
     """Earlier access exports hold everything we held about the person: they go too."""
-    for (detail,) in conn.execute("SELECT detail FROM requests WHERE type = 'access'"
-                                  " AND subject_key = ?", (subject.key,)).fetchall():
+    for (detail,) in conn.execute(
+        "SELECT detail FROM requests WHERE type = 'access' AND subject_key = ?", (subject.key,)
+    ).fetchall():
         folder = json.loads(detail or "{}").get("folder")
         if folder and Path(folder).is_dir():
             shutil.rmtree(folder)
 
 
 def _erase_step(client: Any, contact_id: int, subject: Subject, request_id: str) -> Step:
-    return Step(key=f"erase:{contact_id}:{request_id}", type=ActionType.DELETE.value,
-                subject=subject.key, rule="ERASURE_REQUEST",
-                send=lambda: delete_verified(client, contact_id),
-                verify=lambda: is_deleted(client, contact_id))
+    return Step(
+        key=f"erase:{contact_id}:{request_id}",
+        type=ActionType.DELETE.value,
+        subject=subject.key,
+        rule="ERASURE_REQUEST",
+        send=lambda: delete_verified(client, contact_id),
+        verify=lambda: is_deleted(client, contact_id),
+    )

@@ -15,8 +15,14 @@ from jobs.errors import ConfigError
 from sync import actions as ac
 from sync.executor import Outcome, Step, execute
 
-STANDARD_FIELDS = {"firstname": "firstName", "first_name": "firstName", "lastname": "lastName",
-                   "last_name": "lastName", "phone": "phone", "email": "email"}
+STANDARD_FIELDS = {
+    "firstname": "firstName",
+    "first_name": "firstName",
+    "lastname": "lastName",
+    "last_name": "lastName",
+    "phone": "phone",
+    "email": "email",
+}
 
 
 def parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -31,13 +37,15 @@ def parse_assignments(pairs: tuple[str, ...]) -> dict[str, str]:
     return result
 
 
-def _resolve_fields(conn: sqlite3.Connection, names: dict[str, str]
-                    ) -> tuple[dict[str, str], dict[int, str]]:
+def _resolve_fields(
+    conn: sqlite3.Connection, names: dict[str, str]
+) -> tuple[dict[str, str], dict[int, str]]:
     standard: dict[str, str] = {}
     custom: dict[int, str] = {}
     fields = {row["title"].lower(): row["id"] for row in conn.execute("SELECT * FROM fields")}
-    perstags = {(row["perstag"] or "").lower(): row["id"]
-                for row in conn.execute("SELECT * FROM fields")}
+    perstags = {
+        (row["perstag"] or "").lower(): row["id"] for row in conn.execute("SELECT * FROM fields")
+    }
     for name, value in names.items():
         key = name.lower()
         if key in STANDARD_FIELDS:
@@ -60,9 +68,15 @@ def _current(client: Any, contact_id: int) -> tuple[dict[str, str], dict[int, st
     return standard, custom
 
 
-def run_rectify(ctx: Context, email: str, assignments: tuple[str, ...], *,
-                received_at: datetime | None, dry_run: bool, record_only: bool = False
-                ) -> RequestOutcome:
+def run_rectify(
+    ctx: Context,
+    email: str,
+    assignments: tuple[str, ...],
+    *,
+    received_at: datetime | None,
+    dry_run: bool,
+    record_only: bool = False,
+) -> RequestOutcome:
     subject = subject_of(ctx, email)
     received = received_at or ctx.now()
     wanted = parse_assignments(assignments)
@@ -74,24 +88,34 @@ def run_rectify(ctx: Context, email: str, assignments: tuple[str, ...], *,
         client = ctx.client()
         ids = contact_ids(ctx, conn, subject)
         if dry_run:
-            return RequestOutcome("(dry run)", "rectify", due_at(received), planned=[
-                f"contact {cid}: set {', '.join(sorted(wanted))}" for cid in ids])
+            return RequestOutcome(
+                "(dry run)",
+                "rectify",
+                due_at(received),
+                planned=[f"contact {cid}: set {', '.join(sorted(wanted))}" for cid in ids],
+            )
         outcome = open_request(ctx, conn, "rectify", subject, received)
-        steps = [_rectify_step(client, cid, standard, custom, outcome.request_id)
-                 for cid in ids]
+        steps = [_rectify_step(client, cid, standard, custom, outcome.request_id) for cid in ids]
         results = execute(conn, steps, run_id=ctx.run_id, actor="user", clock=ctx.wall_now)
-        outcome.results = [{"type": r.type, "contact_id": int(r.subject), "result": r.result}
-                           for r in results]
+        outcome.results = [
+            {"type": r.type, "contact_id": int(r.subject), "result": r.result} for r in results
+        ]
         ok = bool(results) and all(r.result == "done" for r in results)
-        close_request(conn, outcome, status="done" if ok else "failed", at=ctx.wall_now(),
-               detail={"contacts": len(ids), "fields": sorted(wanted)})
+        close_request(
+            conn,
+            outcome,
+            status="done" if ok else "failed",
+            at=ctx.wall_now(),
+            detail={"contacts": len(ids), "fields": sorted(wanted)},
+        )
         return outcome
     finally:
         conn.close()
 
 
-def _rectify_step(client: Any, contact_id: int, standard: dict[str, str],
-                  custom: dict[int, str], request_id: str) -> Step:
+def _rectify_step(
+    client: Any, contact_id: int, standard: dict[str, str], custom: dict[int, str], request_id: str
+) -> Step:
     def send() -> Outcome:
         old_standard, old_custom = _current(client, contact_id)
         if standard:
@@ -99,26 +123,45 @@ def _rectify_step(client: Any, contact_id: int, standard: dict[str, str],
         for field_id, value in custom.items():
             ac.set_field_value(client, contact_id=contact_id, field_id=field_id, value=value)
         new_standard, new_custom = _current(client, contact_id)
-        changes = [{"field": k, "old": old_standard.get(k, ""), "new": v}
-                   for k, v in standard.items()]
-        changes += [{"field": f"field:{k}", "old": old_custom.get(k, ""), "new": v}
-                    for k, v in custom.items()]
+        changes = [
+            {"field": k, "old": old_standard.get(k, ""), "new": v} for k, v in standard.items()
+        ]
+        changes += [
+            {"field": f"field:{k}", "old": old_custom.get(k, ""), "new": v}
+            for k, v in custom.items()
+        ]
         verified = all(new_standard.get(k) == v for k, v in standard.items()) and all(
-            new_custom.get(k) == v for k, v in custom.items())
+            new_custom.get(k) == v for k, v in custom.items()
+        )
         if not verified:
-            return Outcome("failed", {"error": "re-read does not show the new values",
-                                      "changes": changes})
+            return Outcome(
+                "failed", {"error": "re-read does not show the new values", "changes": changes}
+            )
         return Outcome(detail={"changes": changes, "verified": True})
 
     def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
-        names = {"firstName": "first_name", "lastName": "last_name", "phone": "phone",
-                 "email": "email"}
+        names = {
+            "firstName": "first_name",
+            "lastName": "last_name",
+            "phone": "phone",
+            "email": "email",
+        }
         for key, value in standard.items():
-            conn.execute(f"UPDATE contacts SET {names[key]} = ? WHERE id = ?",  # noqa: S608
-                         (value, contact_id))
+            conn.execute(
+                f"UPDATE contacts SET {names[key]} = ? WHERE id = ?",  # noqa: S608
+                (value, contact_id),
+            )
             if key == "email":
-                conn.execute("UPDATE contacts SET email_norm = ? WHERE id = ?",
-                             (normalise_email(value), contact_id))
+                conn.execute(
+                    "UPDATE contacts SET email_norm = ? WHERE id = ?",
+                    (normalise_email(value), contact_id),
+                )
 
-    return Step(key=f"rectify:{contact_id}:{request_id}", type=ActionType.UPDATE.value,
-                subject=str(contact_id), rule="RECTIFICATION_REQUEST", send=send, save=save)
+    return Step(
+        key=f"rectify:{contact_id}:{request_id}",
+        type=ActionType.UPDATE.value,
+        subject=str(contact_id),
+        rule="RECTIFICATION_REQUEST",
+        send=send,
+        save=save,
+    )

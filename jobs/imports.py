@@ -40,8 +40,13 @@ def run_import(ctx: Context, *, kind: str, path: Path) -> ImportResult:
         with transaction(conn):
             added = ledger.append_events(conn, kind, rows, imported_at=ctx.wall_now())  # type: ignore[arg-type]
             ledger.record_import(
-                conn, kind=kind, file_name=path.name, file_sha256=digest, rows=len(rows),
-                added=added, at=ctx.wall_now(),
+                conn,
+                kind=kind,
+                file_name=path.name,
+                file_sha256=digest,
+                rows=len(rows),
+                added=added,
+                at=ctx.wall_now(),
             )
     finally:
         conn.close()

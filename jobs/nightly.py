@@ -40,14 +40,19 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
     codes: set[ExitCode] = set()
     errors: list[str] = []
     conn = ctx.open_register()
-    runs.start(conn, run_id=ctx.run_id, command="nightly", started_at=ctx.started_at,
-               as_of=ctx.now())
+    runs.start(
+        conn, run_id=ctx.run_id, command="nightly", started_at=ctx.started_at, as_of=ctx.now()
+    )
     enforce = ctx.settings.policy.enforce == "apply"
     pulled = False
     try:
         result = run_pull(ctx, full=False)
-        record.pull = {"contacts": result.contacts, "requests": result.requests,
-                       "complete": result.complete, "mode": result.mode}
+        record.pull = {
+            "contacts": result.contacts,
+            "requests": result.requests,
+            "complete": result.complete,
+            "mode": result.mode,
+        }
         pulled = True
     except ActiveCampaignError as exc:
         codes.add(ExitCode.ACTIVECAMPAIGN)
@@ -67,7 +72,10 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
     try:
         outcome = run_reconcile(ctx, apply=enforce and pulled, actor="cron")
         record.findings, record.actions, record.frames = (
-            outcome.findings, list(outcome.actions), outcome.frames)
+            outcome.findings,
+            list(outcome.actions),
+            outcome.frames,
+        )
     except ActiveCampaignError as exc:
         codes.add(ExitCode.ACTIVECAMPAIGN)
         errors.append(f"reconcile: {exc}")
@@ -76,32 +84,43 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
     if pulled and ExitCode.ACTIVECAMPAIGN not in codes:
         try:
             purge = run_purge(ctx, apply=enforce, plan_id=None, actor="cron")
-            record.purge = {"plan_id": purge.plan_id, "count": purge.count,
-                            "applied": purge.applied, "needs_approval": purge.needs_approval,
-                            "reasons": purge.reasons}
+            record.purge = {
+                "plan_id": purge.plan_id,
+                "count": purge.count,
+                "applied": purge.applied,
+                "needs_approval": purge.needs_approval,
+                "reasons": purge.reasons,
+            }
             record.actions += purge.actions
             if purge.needs_approval:
                 codes.add(ExitCode.SAFETY)
                 errors.append(
                     f"purge: plan {purge.plan_id} holds {purge.count} contacts, above"
                     f" policy.max_auto_deletions={ctx.settings.policy.max_auto_deletions};"
-                    f" approve with: rekisteri purge --apply --plan {purge.plan_id}")
+                    f" approve with: rekisteri purge --apply --plan {purge.plan_id}"
+                )
         except ActiveCampaignError as exc:
             codes.add(ExitCode.ACTIVECAMPAIGN)
             errors.append(f"purge: {exc}")
             record.notes.append(note("purge_stopped", error=str(exc)))
         forgotten = forget_orphans(ctx, conn)
         if forgotten:
-            record.notes.append(note("retention_forgot", count=forgotten,
-                                     months=ctx.settings.policy.customer_retention_months))
+            record.notes.append(
+                note(
+                    "retention_forgot",
+                    count=forgotten,
+                    months=ctx.settings.policy.customer_retention_months,
+                )
+            )
     else:
         record.notes.append(note("purge_skipped"))
 
     record.ropa_errors = ropa_errors(ctx)
     removed = remove_old_reports(ctx, conn)
     if removed:
-        record.notes.append(note("outputs_removed", count=removed,
-                                 days=ctx.settings.reports.keep_days))
+        record.notes.append(
+            note("outputs_removed", count=removed, days=ctx.settings.reports.keep_days)
+        )
     if open_findings(record.findings):
         codes.add(ExitCode.REVIEW)
     code = _worst(codes)

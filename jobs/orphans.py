@@ -35,11 +35,19 @@ def forget_orphans(ctx: Context, conn: sqlite3.Connection) -> int:
         for row in plan.to_dict("records"):
             key = suppression_key(secret, str(row["email_norm"]))
             if row["suppress"]:
-                suppressions.add(conn, key=key, scope=str(row["scope"]), reason="objection",
-                                 at=at)
+                suppressions.add(conn, key=key, scope=str(row["scope"]), reason="objection", at=at)
             ledger.forget_person(conn, str(row["email_norm"]))
-            audit.record(conn, at=at, run_id=ctx.run_id, action_key=f"forget:{key}:{ctx.run_id}",
-                         phase=audit.DONE, type="forget", subject=key, rule="RETENTION_EXPIRED",
-                         actor="cron", detail={"register_only": True})
+            audit.record(
+                conn,
+                at=at,
+                run_id=ctx.run_id,
+                action_key=f"forget:{key}:{ctx.run_id}",
+                phase=audit.DONE,
+                type="forget",
+                subject=key,
+                rule="RETENTION_EXPIRED",
+                actor="cron",
+                detail={"register_only": True},
+            )
     log.info("retention: forgot %d people held only in the register", len(plan))
     return len(plan)

@@ -31,6 +31,10 @@ def run_pull(ctx: Context, *, full: bool) -> PullResult:
         conn.close()
     log.info(
         "pull: %s, %d contacts, %d requests, %d rate-limited, %d deleted in ActiveCampaign",
-        result.mode, result.contacts, result.requests, result.rate_limited, result.deleted,
+        result.mode,
+        result.contacts,
+        result.requests,
+        result.rate_limited,
+        result.deleted,
     )
     return result

@@ -60,8 +60,9 @@ def check_pull(conn: sqlite3.Connection, *, wall_now: datetime, stale_after_hour
     return latest.id
 
 
-def plan_content(plan: pd.DataFrame, contacts: pd.DataFrame, policy: dict[str, Any]
-                 ) -> dict[str, Any]:
+def plan_content(
+    plan: pd.DataFrame, contacts: pd.DataFrame, policy: dict[str, Any]
+) -> dict[str, Any]:
     ids = [int(value) for value in contacts["contact_id"]]
     udates = dict(zip(ids, contacts["udate"], strict=True))
     keys = dict(zip(ids, contacts["suppression_key"], strict=True))
@@ -69,14 +70,16 @@ def plan_content(plan: pd.DataFrame, contacts: pd.DataFrame, policy: dict[str, A
     for row in plan.to_dict("records"):
         contact_id = int(row["contact_id"])
         udate = udates.get(contact_id)
-        entries.append({
-            "contact_id": contact_id,
-            "reason": str(row["reason"]),
-            "udate": None if udate is None or pd.isna(udate) else iso(udate.to_pydatetime()),
-            "suppress": bool(row["suppress"]),
-            "scope": str(row["scope"]),
-            "suppression_key": keys[contact_id] if row["suppress"] else None,
-        })
+        entries.append(
+            {
+                "contact_id": contact_id,
+                "reason": str(row["reason"]),
+                "udate": None if udate is None or pd.isna(udate) else iso(udate.to_pydatetime()),
+                "suppress": bool(row["suppress"]),
+                "scope": str(row["scope"]),
+                "suppression_key": keys[contact_id] if row["suppress"] else None,
+            }
+        )
     return {"policy": policy, "entries": sorted(entries, key=lambda e: e["contact_id"])}
 
 
@@ -85,16 +88,22 @@ def plan_id_of(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def _write_plan_files(out_dir: Path, plan_id: str, content: dict[str, Any],
-                      emails: dict[int, str]) -> Path:
+def _write_plan_files(
+    out_dir: Path, plan_id: str, content: dict[str, Any], emails: dict[int, str]
+) -> Path:
     folder = out_dir / "plans"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_text(folder / f"{plan_id}.json",
-               json.dumps({"id": plan_id, **content}, indent=2, sort_keys=True))
+    write_text(
+        folder / f"{plan_id}.json", json.dumps({"id": plan_id, **content}, indent=2, sort_keys=True)
+    )
     lines = [["contact_id", "email_masked", "reason", "suppress"]]
     lines += [
-        [str(e["contact_id"]), mask_email(emails.get(e["contact_id"], "")), e["reason"],
-         str(e["suppress"]).lower()]
+        [
+            str(e["contact_id"]),
+            mask_email(emails.get(e["contact_id"], "")),
+            e["reason"],
+            str(e["suppress"]).lower(),
+        ]
         for e in content["entries"]
     ]
     buffer = io.StringIO()
@@ -121,15 +130,22 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)
     plan_id = plan_id_of(content)
-    plans.save(conn, plan_id=plan_id, content=content, created_at=ctx.wall_now(),
-               as_of=ctx.now(), pull_id=pull_id)
+    plans.save(
+        conn,
+        plan_id=plan_id,
+        content=content,
+        created_at=ctx.wall_now(),
+        as_of=ctx.now(),
+        pull_id=pull_id,
+    )
     emails = dict(zip(frames.contacts["contact_id"], frames.contacts["email"], strict=True))
     folder = _write_plan_files(ctx.settings.reports.dir, plan_id, content, emails)
     return plan_id, content, folder
 
 
-def _delete_step(client: ActiveCampaignClient, entry: dict[str, Any], plan_id: str,
-                 clock: Any) -> Step:
+def _delete_step(
+    client: ActiveCampaignClient, entry: dict[str, Any], plan_id: str, clock: Any
+) -> Step:
     contact_id = int(entry["contact_id"])
     must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
 
@@ -150,21 +166,29 @@ def _delete_step(client: ActiveCampaignClient, entry: dict[str, Any], plan_id: s
         forget_deleted(conn, contact_id=contact_id, entry=entry, at=clock())
 
     subject = entry["suppression_key"] or str(contact_id)
-    return Step(key=f"delete:{contact_id}:{plan_id}", type=ActionType.DELETE.value,
-                subject=subject, rule=entry["reason"], send=send,
-                verify=lambda: is_deleted(client, contact_id), save=save)
+    return Step(
+        key=f"delete:{contact_id}:{plan_id}",
+        type=ActionType.DELETE.value,
+        subject=subject,
+        rule=entry["reason"],
+        send=send,
+        verify=lambda: is_deleted(client, contact_id),
+        save=save,
+    )
 
 
-def forget_deleted(conn: sqlite3.Connection, *, contact_id: int, entry: dict[str, Any],
-                   at: datetime) -> None:
+def forget_deleted(
+    conn: sqlite3.Connection, *, contact_id: int, entry: dict[str, Any], at: datetime
+) -> None:
     """After a verified delete only the suppression row (if any) remains of the person."""
     row = conn.execute("SELECT email_norm FROM contacts WHERE id = ?", (contact_id,)).fetchone()
     mirror.forget_contacts(conn, [contact_id])
     audit.redact_personal_details(conn, [contact_id])
     if entry["suppress"] and entry["suppression_key"]:
         reason = "erasure-with-objection" if entry["reason"] == "ERASURE_REQUEST" else "objection"
-        suppressions.add(conn, key=entry["suppression_key"], scope=entry["scope"],
-                         reason=reason, at=at)
+        suppressions.add(
+            conn, key=entry["suppression_key"], scope=entry["scope"], reason=reason, at=at
+        )
     if row is None:
         return
     others = conn.execute(
@@ -176,13 +200,15 @@ def forget_deleted(conn: sqlite3.Connection, *, contact_id: int, entry: dict[str
             "SELECT request_id FROM pending_erasures WHERE email_norm = ?", (row[0],)
         ).fetchall()
         for (request_id,) in pending:
-            request_store.close(conn, request_id, status="done", answered_at=at,
-                                detail={"carried_out_by": "purge"})
+            request_store.close(
+                conn, request_id, status="done", answered_at=at, detail={"carried_out_by": "purge"}
+            )
         ledger.forget_person(conn, row[0])
 
 
-def apply_plan(ctx: Context, conn: sqlite3.Connection, plan_id: str, content: dict[str, Any],
-               *, actor: str) -> list[StepResult]:
+def apply_plan(
+    ctx: Context, conn: sqlite3.Connection, plan_id: str, content: dict[str, Any], *, actor: str
+) -> list[StepResult]:
     client = ctx.client()
     steps = [_delete_step(client, e, plan_id, ctx.wall_now) for e in content["entries"]]
     results = execute(conn, steps, run_id=ctx.run_id, actor=actor, clock=ctx.wall_now)
@@ -200,14 +226,31 @@ def _reasons(content: dict[str, Any]) -> dict[str, int]:
 def _rows(results: list[StepResult], content: dict[str, Any]) -> list[dict[str, Any]]:
     if results:
         ids = {f"delete:{e['contact_id']}": e["contact_id"] for e in content["entries"]}
-        return [{"type": "delete", "contact_id": ids[r.key.rsplit(":", 1)[0]], "list_id": None,
-                 "rule": r.rule, "result": r.result} for r in results]
-    return [{"type": "delete", "contact_id": e["contact_id"], "list_id": None,
-             "rule": e["reason"], "result": "planned"} for e in content["entries"]]
+        return [
+            {
+                "type": "delete",
+                "contact_id": ids[r.key.rsplit(":", 1)[0]],
+                "list_id": None,
+                "rule": r.rule,
+                "result": r.result,
+            }
+            for r in results
+        ]
+    return [
+        {
+            "type": "delete",
+            "contact_id": e["contact_id"],
+            "list_id": None,
+            "rule": e["reason"],
+            "result": "planned",
+        }
+        for e in content["entries"]
+    ]
 
 
-def run_purge(ctx: Context, *, apply: bool, plan_id: str | None, actor: str = "user"
-              ) -> PurgeOutcome:
+def run_purge(
+    ctx: Context, *, apply: bool, plan_id: str | None, actor: str = "user"
+) -> PurgeOutcome:
     """Without --plan a fresh plan is made and applied only within max_auto_deletions;
     with --plan ID a person approved that exact plan, whatever its size."""
     limit = ctx.settings.policy.max_auto_deletions
@@ -221,20 +264,26 @@ def run_purge(ctx: Context, *, apply: bool, plan_id: str | None, actor: str = "u
                 raise SafetyStop(f"purge: plan {plan_id} not found; run 'rekisteri purge' again")
             content = saved["content"]
             if apply:
-                check_pull(conn, wall_now=ctx.wall_now(),
-                           stale_after_hours=ctx.settings.sync.stale_after_hours)
+                check_pull(
+                    conn,
+                    wall_now=ctx.wall_now(),
+                    stale_after_hours=ctx.settings.sync.stale_after_hours,
+                )
         else:
             plan_id, content, folder = make_plan(ctx, conn)
         count = len(content["entries"])
         needs_approval = apply and not explicit and count > limit
         if not apply or needs_approval:
             log.info("purge: plan %s with %d contacts (not applied)", plan_id, count)
-            return PurgeOutcome(plan_id, count, _reasons(content), False, needs_approval,
-                                _rows([], content), folder)
+            return PurgeOutcome(
+                plan_id, count, _reasons(content), False, needs_approval, _rows([], content), folder
+            )
         results = apply_plan(ctx, conn, plan_id, content, actor=actor)
     finally:
         conn.close()
-    log.info("purge: plan %s applied, %d deleted", plan_id,
-             sum(1 for r in results if r.result == "done"))
-    return PurgeOutcome(plan_id, count, _reasons(content), True, False,
-                        _rows(results, content), folder)
+    log.info(
+        "purge: plan %s applied, %d deleted", plan_id, sum(1 for r in results if r.result == "done")
+    )
+    return PurgeOutcome(
+        plan_id, count, _reasons(content), True, False, _rows(results, content), folder
+    )

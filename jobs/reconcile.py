@@ -29,8 +29,9 @@ class ReconcileOutcome:
     frames: RegisterFrames
 
 
-def compute(ctx: Context, conn: sqlite3.Connection) -> tuple[pd.DataFrame, pd.DataFrame,
-                                                              RegisterFrames]:
+def compute(
+    ctx: Context, conn: sqlite3.Connection
+) -> tuple[pd.DataFrame, pd.DataFrame, RegisterFrames]:
     frames = load_frames(conn, secret=ctx.suppression_secret())
     now = ctx.now()
     result = reconcile(
@@ -52,9 +53,7 @@ def compute(ctx: Context, conn: sqlite3.Connection) -> tuple[pd.DataFrame, pd.Da
     return findings, result.actions, frames
 
 
-def build_steps(
-    ctx: Context, actions: pd.DataFrame, *, pull_id: int
-) -> list[Step]:
+def build_steps(ctx: Context, actions: pd.DataFrame, *, pull_id: int) -> list[Step]:
     client = ctx.client()
     tag_ids: dict[str, int] = {}
     steps: list[Step] = []
@@ -64,31 +63,52 @@ def build_steps(
     actions = actions.assign(_late=late).sort_values(["contact_id", "_late"], kind="stable")
     for row in actions.to_dict("records"):
         if row["type"] == ActionType.UNSUBSCRIBE.value:
-            steps.append(unsubscribe_step(
-                client, int(row["contact_id"]), int(row["list_id"]), str(row["rule"]), pull_id,
-                ctx.wall_now,
-            ))
+            steps.append(
+                unsubscribe_step(
+                    client,
+                    int(row["contact_id"]),
+                    int(row["list_id"]),
+                    str(row["rule"]),
+                    pull_id,
+                    ctx.wall_now,
+                )
+            )
         elif row["type"] == ActionType.TAG.value:
-            steps.append(tag_step(
-                client, int(row["contact_id"]), str(row["tag"]), str(row["rule"]), pull_id,
-                tag_ids,
-            ))
+            steps.append(
+                tag_step(
+                    client,
+                    int(row["contact_id"]),
+                    str(row["tag"]),
+                    str(row["rule"]),
+                    pull_id,
+                    tag_ids,
+                )
+            )
     return steps
 
 
 def _result_rows(results: list[StepResult]) -> list[dict[str, Any]]:
     return [
-        {"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id, "rule": r.rule,
-         "result": r.result}
+        {
+            "type": r.type,
+            "contact_id": int(r.subject),
+            "list_id": r.list_id,
+            "rule": r.rule,
+            "result": r.result,
+        }
         for r in results
     ]
 
 
 def _planned_rows(actions: pd.DataFrame) -> list[dict[str, Any]]:
     return [
-        {"type": row["type"], "contact_id": int(row["contact_id"]),
-         "list_id": None if pd.isna(row["list_id"]) else int(row["list_id"]),
-         "rule": str(row["rule"]), "result": "planned"}
+        {
+            "type": row["type"],
+            "contact_id": int(row["contact_id"]),
+            "list_id": None if pd.isna(row["list_id"]) else int(row["list_id"]),
+            "rule": str(row["rule"]),
+            "result": "planned",
+        }
         for row in actions.to_dict("records")
     ]
 
@@ -102,9 +122,7 @@ def mark_fixed(findings: pd.DataFrame, results: list[StepResult]) -> pd.DataFram
     findings = findings.copy()
     pairs = zip(findings["contact_id"], findings["list_id"], strict=True)
     findings["status"] = [
-        "fixed"
-        if not pd.isna(c) and not pd.isna(lst) and (int(c), int(lst)) in fixed
-        else "open"
+        "fixed" if not pd.isna(c) and not pd.isna(lst) and (int(c), int(lst)) in fixed else "open"
         for c, lst in pairs
     ]
     return findings
@@ -121,7 +139,10 @@ def run_reconcile(ctx: Context, *, apply: bool, actor: str = "user") -> Reconcil
         latest = sync_state.latest_complete_pull(conn)
         pull_id = latest.id if latest else 0
         results = execute(
-            conn, build_steps(ctx, actions, pull_id=pull_id), run_id=ctx.run_id, actor=actor,
+            conn,
+            build_steps(ctx, actions, pull_id=pull_id),
+            run_id=ctx.run_id,
+            actor=actor,
             clock=ctx.wall_now,
         )
     finally:

@@ -33,8 +33,13 @@ class RunRecord:
     findings: pd.DataFrame | None = None
     actions: list[dict[str, Any]] = field(default_factory=list)
     purge: dict[str, Any] = field(
-        default_factory=lambda: {"plan_id": None, "count": 0, "applied": False,
-                                 "needs_approval": False, "reasons": {}}
+        default_factory=lambda: {
+            "plan_id": None,
+            "count": 0,
+            "applied": False,
+            "needs_approval": False,
+            "reasons": {},
+        }
     )
     ropa_errors: list[str] = field(default_factory=list)
     # note(...) dicts, shown in the report's language; plain strings are shown as they are
@@ -52,21 +57,24 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def finding_rows(findings: pd.DataFrame, emails: dict[int, str], *, show_emails: bool
-                 ) -> list[dict[str, Any]]:
+def finding_rows(
+    findings: pd.DataFrame, emails: dict[int, str], *, show_emails: bool
+) -> list[dict[str, Any]]:
     rows = []
     for row in findings.itertuples(index=False):
         contact_id = _int_or_none(row.contact_id)
         email = emails.get(contact_id, "") if contact_id is not None else ""
-        rows.append({
-            "code": str(row.code),
-            "severity": str(row.severity),
-            "contact_id": contact_id,
-            "email_masked": (email if show_emails else mask_email(email)) if email else "",
-            "list_id": _int_or_none(row.list_id),
-            "status": str(row.status),
-            "detail": str(row.detail),
-        })
+        rows.append(
+            {
+                "code": str(row.code),
+                "severity": str(row.severity),
+                "contact_id": contact_id,
+                "email_masked": (email if show_emails else mask_email(email)) if email else "",
+                "list_id": _int_or_none(row.list_id),
+                "status": str(row.status),
+                "detail": str(row.detail),
+            }
+        )
     return rows
 
 
@@ -100,15 +108,22 @@ def _active_marketing(conn: sqlite3.Connection, ctx: Context) -> int:
 
 def request_rows(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]]:
     return [
-        {"id": r.id, "type": r.type, "received_at": iso(r.received_at), "due_at": iso(r.due_at),
-         "status": r.status, "days_left": days_left(r.due_at, now) if r.status == "open" else None}
+        {
+            "id": r.id,
+            "type": r.type,
+            "received_at": iso(r.received_at),
+            "due_at": iso(r.due_at),
+            "status": r.status,
+            "days_left": days_left(r.due_at, now) if r.status == "open" else None,
+        }
         for r in request_store.all_requests(conn)
         if r.status == "open" or (r.answered_at and now - r.answered_at < timedelta(days=31))
     ]
 
 
-def build_report(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *,
-                 exit_code: int, show_emails: bool) -> dict[str, Any]:
+def build_report(
+    ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int, show_emails: bool
+) -> dict[str, Any]:
     settings = ctx.settings
     show_emails = show_emails or settings.reports.show_emails
     emails = {int(row[0]): row[1] for row in conn.execute("SELECT id, email FROM contacts")}
@@ -116,29 +131,44 @@ def build_report(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *,
         # Findings about contacts the same run then deleted still need their (masked) address.
         frame = record.frames.contacts
         emails.update(zip(frame["contact_id"].astype(int), frame["email"], strict=True))
-    findings = record.findings if record.findings is not None else pd.DataFrame(
-        columns=["code", "severity", "contact_id", "list_id", "status", "detail"])
+    findings = (
+        record.findings
+        if record.findings is not None
+        else pd.DataFrame(columns=["code", "severity", "contact_id", "list_id", "status", "detail"])
+    )
     rows = finding_rows(findings, emails, show_emails=show_emails)
     latest = sync_state.latest_pull(conn)
     pull = dict(record.pull)
     if latest is not None and not pull.get("requests"):
-        pull = {"contacts": latest.contacts, "requests": latest.requests,
-                "complete": latest.complete, "mode": latest.mode}
+        pull = {
+            "contacts": latest.contacts,
+            "requests": latest.requests,
+            "complete": latest.complete,
+            "mode": latest.mode,
+        }
     contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
     return {
-        "run": {"id": ctx.run_id, "command": record.command, "started_at": iso(ctx.started_at),
-                "finished_at": iso(ctx.wall_now()), "as_of": iso(ctx.now()), "pull": pull,
-                "exit_code": exit_code},
+        "run": {
+            "id": ctx.run_id,
+            "command": record.command,
+            "started_at": iso(ctx.started_at),
+            "finished_at": iso(ctx.wall_now()),
+            "as_of": iso(ctx.now()),
+            "pull": pull,
+            "exit_code": exit_code,
+        },
         "controller": settings.controller.model_dump(),
         "policy": settings.policy.model_dump(),
         "totals": {
             "contacts": contacts,
             "active_marketing": _active_marketing(conn, ctx),
             "findings": len(rows),
-            "unsubscribed": sum(1 for a in record.actions
-                                if a["type"] == "unsubscribe" and a["result"] == "done"),
-            "deleted": sum(1 for a in record.actions
-                           if a["type"] == "delete" and a["result"] == "done"),
+            "unsubscribed": sum(
+                1 for a in record.actions if a["type"] == "unsubscribe" and a["result"] == "done"
+            ),
+            "deleted": sum(
+                1 for a in record.actions if a["type"] == "delete" and a["result"] == "done"
+            ),
             "purge_planned": int(record.purge.get("count", 0)),
         },
         "active_by_basis": active_by_basis(conn, ctx),
@@ -160,18 +190,26 @@ def report_dir(ctx: Context) -> Path:
     return ctx.settings.reports.dir / f"{stamp}-{ctx.run_id}"
 
 
-def write(ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int,
-          show_emails: bool) -> Path:
+def write(
+    ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int, show_emails: bool
+) -> Path:
     report = build_report(ctx, conn, record, exit_code=exit_code, show_emails=show_emails)
     history = runs.history(conn, exclude=ctx.run_id)
     out_dir = report_dir(ctx)
-    path = write_report(report, out_dir=out_dir, language=ctx.settings.controller.language,
-                        history=history)
+    path = write_report(
+        report, out_dir=out_dir, language=ctx.settings.controller.language, history=history
+    )
     counts: dict[str, int] = {}
     for row in report["findings"]:
         counts[row["code"]] = counts.get(row["code"], 0) + 1
-    runs.finish(conn, ctx.run_id, finished_at=ctx.wall_now(), exit_code=exit_code,
-                findings_by_code=counts, report_dir=str(out_dir))
+    runs.finish(
+        conn,
+        ctx.run_id,
+        finished_at=ctx.wall_now(),
+        exit_code=exit_code,
+        findings_by_code=counts,
+        report_dir=str(out_dir),
+    )
     return path
 
 
@@ -191,8 +229,11 @@ def remove_old_reports(ctx: Context, conn: sqlite3.Connection) -> int:
             shutil.rmtree(path)
             removed += 1
     # Purge plans, imported CSV files and access packages hold personal data too.
-    for folder in (ctx.settings.reports.dir / "plans", ctx.settings.register.inbox / "imported",
-                   ctx.settings.reports.dir / "requests"):
+    for folder in (
+        ctx.settings.reports.dir / "plans",
+        ctx.settings.register.inbox / "imported",
+        ctx.settings.reports.dir / "requests",
+    ):
         removed += _remove_older(folder, cutoff)
     return removed
 

@@ -274,4 +274,3 @@ def load_secrets(environ: dict[str, str] | None = None) -> Secrets:
         api_token=SecretStr(token) if token else None,
         suppression_key=SecretStr(key) if key else None,
     )
-

@@ -11,12 +11,18 @@ from jobs.ropa import ropa_errors
 from sync.register import runs
 
 
-def write_single_report(ctx: Context, record: RunRecord, *, code: ExitCode,
-                        show_emails: bool) -> Path:
+def write_single_report(
+    ctx: Context, record: RunRecord, *, code: ExitCode, show_emails: bool
+) -> Path:
     conn = ctx.open_register()
     try:
-        runs.start(conn, run_id=ctx.run_id, command=record.command, started_at=ctx.started_at,
-                   as_of=ctx.now())
+        runs.start(
+            conn,
+            run_id=ctx.run_id,
+            command=record.command,
+            started_at=ctx.started_at,
+            as_of=ctx.now(),
+        )
         record.ropa_errors = ropa_errors(ctx)
         return write(ctx, conn, record, exit_code=int(code), show_emails=show_emails)
     finally:

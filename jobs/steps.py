@@ -17,7 +17,11 @@ UNSUBSCRIBED = 2
 
 
 def unsubscribe_step(
-    client: ActiveCampaignClient, contact_id: int, list_id: int, rule: str, pull_id: int,
+    client: ActiveCampaignClient,
+    contact_id: int,
+    list_id: int,
+    rule: str,
+    pull_id: int,
     clock: Any,
 ) -> Step:
     def send() -> Outcome:
@@ -55,7 +59,11 @@ def has_tag(client: ActiveCampaignClient, contact_id: int, tag_id: int) -> bool:
 
 
 def tag_step(
-    client: ActiveCampaignClient, contact_id: int, tag: str, rule: str, pull_id: int,
+    client: ActiveCampaignClient,
+    contact_id: int,
+    tag: str,
+    rule: str,
+    pull_id: int,
     tag_ids: dict[str, int],
 ) -> Step:
     def tag_id() -> int:

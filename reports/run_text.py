@@ -69,7 +69,8 @@ def note_text(note: Any, lang: Lang) -> str:
     if not isinstance(note, Mapping):
         return str(note)
     key = str(note.get("key"))
-    params = note.get("params") or {}
+    params = note.get("params")
+    params = params if isinstance(params, Mapping) else {}
     shown = {str(name): _param(str(name), value, lang) for name, value in params.items()}
     count = params.get("count")
     keys = [f"note.{key}"]

@@ -79,8 +79,7 @@ def redact_personal_details(conn: sqlite3.Connection, contact_ids: Iterable[int]
     ids = [(str(contact_id),) for contact_id in contact_ids]
     before = conn.total_changes
     conn.executemany(
-        "UPDATE audit_log SET detail = '" + REDACTED + "' WHERE type = 'update' AND subject = ?"
-        " AND detail != '" + REDACTED + "'",
-        ids,
+        "UPDATE audit_log SET detail = ? WHERE type = 'update' AND subject = ? AND detail != ?",
+        [(REDACTED, subject, REDACTED) for (subject,) in ids],
     )
     return conn.total_changes - before

@@ -70,8 +70,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("frames", "held", "plan"), CASES)
-def test_plan_orphans(frames: dict[str, pd.DataFrame], held: tuple[str, ...],
-                      plan: pd.DataFrame) -> None:
+def test_plan_orphans(
+    frames: dict[str, pd.DataFrame], held: tuple[str, ...], plan: pd.DataFrame
+) -> None:
     """Each case yields exactly the expected plan."""
     result = plan_orphans(
         contact_emails=pd.Series(list(held), dtype=object),

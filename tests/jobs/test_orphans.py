@@ -50,15 +50,28 @@ def _conn(ctx: Context) -> Iterator[sqlite3.Connection]:
 
 def _seed(conn: sqlite3.Connection) -> None:
     rows = [
-        ("INSERT INTO consent_events(email_norm, purpose, action, at, imported_at, row_hash)"
-         " VALUES (?, 'newsletter', 'grant', ?, ?, ?)",
-         [("gone@x.fi", "2023-01-01T00:00:00+00:00", "2023-01-01T00:00:00+00:00", "c1"),
-          ("kept@x.fi", "2023-01-01T00:00:00+00:00", "2023-01-01T00:00:00+00:00", "c2"),
-          ("recent@x.fi", "2026-10-01T00:00:00+00:00", "2026-10-01T00:00:00+00:00", "c3")]),
-        ("INSERT INTO objection_events(email_norm, scope, at, imported_at, row_hash)"
-         " VALUES (?, ?, ?, ?, ?)",
-         [("objector@x.fi", "direct_marketing", "2023-05-01T00:00:00+00:00",
-           "2023-05-01T00:00:00+00:00", "o1")]),
+        (
+            "INSERT INTO consent_events(email_norm, purpose, action, at, imported_at, row_hash)"
+            " VALUES (?, 'newsletter', 'grant', ?, ?, ?)",
+            [
+                ("gone@x.fi", "2023-01-01T00:00:00+00:00", "2023-01-01T00:00:00+00:00", "c1"),
+                ("kept@x.fi", "2023-01-01T00:00:00+00:00", "2023-01-01T00:00:00+00:00", "c2"),
+                ("recent@x.fi", "2026-10-01T00:00:00+00:00", "2026-10-01T00:00:00+00:00", "c3"),
+            ],
+        ),
+        (
+            "INSERT INTO objection_events(email_norm, scope, at, imported_at, row_hash)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    "objector@x.fi",
+                    "direct_marketing",
+                    "2023-05-01T00:00:00+00:00",
+                    "2023-05-01T00:00:00+00:00",
+                    "o1",
+                )
+            ],
+        ),
     ]
     for sql, values in rows:
         conn.executemany(sql, values)
@@ -71,8 +84,11 @@ def test_forget_orphans_leaves_contacts_recent_people_and_suppression_rows(
     """Old register-only people go; contacts and recent ones stay; the objector is a hash."""
     _seed(conn)
     assert forget_orphans(ctx, conn) == 2
-    emails = {row[0] for table in ("consent_events", "objection_events", "purchases")
-              for row in conn.execute(f"SELECT email_norm FROM {table}")}  # noqa: S608
+    emails = {
+        row[0]
+        for table in ("consent_events", "objection_events", "purchases")
+        for row in conn.execute(f"SELECT email_norm FROM {table}")  # noqa: S608
+    }
     assert emails == {"kept@x.fi", "recent@x.fi"}
     suppressed = {tuple(row) for row in conn.execute("SELECT key, scope, reason FROM suppressions")}
     assert suppressed == {

@@ -14,17 +14,37 @@ AT = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def _events(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
-    return [tuple(row) for row in conn.execute(
-        "SELECT action_key, phase, type, subject, detail FROM audit_log ORDER BY seq")]
+    return [
+        tuple(row)
+        for row in conn.execute(
+            "SELECT action_key, phase, type, subject, detail FROM audit_log ORDER BY seq"
+        )
+    ]
 
 
 def _seed(conn: sqlite3.Connection) -> None:
     changes = {"changes": [{"field": "lastName", "old": "Mäkinen", "new": "Mäki"}]}
     for subject in ("7", "8"):
-        audit.record(conn, at=AT, run_id="r", action_key=f"rectify:{subject}", phase="done",
-                     type="update", subject=subject, detail=changes)
-    audit.record(conn, at=AT, run_id="r", action_key="unsubscribe:7:1", phase="done",
-                 type="unsubscribe", subject="7", list_id=1)
+        audit.record(
+            conn,
+            at=AT,
+            run_id="r",
+            action_key=f"rectify:{subject}",
+            phase="done",
+            type="update",
+            subject=subject,
+            detail=changes,
+        )
+    audit.record(
+        conn,
+        at=AT,
+        run_id="r",
+        action_key="unsubscribe:7:1",
+        phase="done",
+        type="unsubscribe",
+        subject="7",
+        list_id=1,
+    )
 
 
 def test_redaction_blanks_only_the_erased_persons_rectifications(tmp_path: Path) -> None:
