@@ -197,7 +197,11 @@ def write(
     history = runs.history(conn, exclude=ctx.run_id)
     out_dir = report_dir(ctx)
     path = write_report(
-        report, out_dir=out_dir, language=ctx.settings.controller.language, history=history
+        report,
+        out_dir=out_dir,
+        language=ctx.settings.controller.language,
+        history=history,
+        formats=ctx.settings.reports.formats,
     )
     counts: dict[str, int] = {}
     for row in report["findings"]:

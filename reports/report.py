@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,16 +61,34 @@ MAX_ROWS = 1000
 
 
 def write_report(
-    report: dict[str, Any], *, out_dir: Path, language: str, history: list[dict[str, Any]]
+    report: dict[str, Any],
+    *,
+    out_dir: Path,
+    language: str,
+    history: list[dict[str, Any]],
+    formats: Collection[str] = ("html", "json", "csv"),
 ) -> Path:
-    """Write report.html, report.json, findings.csv and actions.csv (0600); return the HTML path."""
+    """Write the chosen formats (0600): report.html, report.json, findings.csv + actions.csv.
+
+    Returns the path a person opens: the HTML, else the JSON, else the findings CSV.
+    """
+    unknown = set(formats) - {"html", "json", "csv"}
+    if unknown or not formats:
+        raise ValueError(f"report formats must be html, json or csv, got {sorted(formats)}")
     lang = get_lang(language)
     ensure_private_dir(out_dir)
-    write_json(out_dir / "report.json", report)
-    write_csv(out_dir / "findings.csv", report.get("findings", []), FINDING_COLUMNS)
-    write_csv(out_dir / "actions.csv", report.get("actions", []), ACTION_COLUMNS)
-    html = render("report.html.j2", lang=lang, **report_context(report, lang, history))
-    return write_text(out_dir / "report.html", html)
+    written: list[Path] = []
+    if "csv" in formats:
+        write_csv(out_dir / "actions.csv", report.get("actions", []), ACTION_COLUMNS)
+        written.append(
+            write_csv(out_dir / "findings.csv", report.get("findings", []), FINDING_COLUMNS)
+        )
+    if "json" in formats:
+        written.append(write_json(out_dir / "report.json", report))
+    if "html" in formats:
+        html = render("report.html.j2", lang=lang, **report_context(report, lang, history))
+        written.append(write_text(out_dir / "report.html", html))
+    return written[-1]
 
 
 def _severity_rank(severity: Any) -> int:

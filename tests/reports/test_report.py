@@ -374,3 +374,36 @@ def test_report_only_mode_says_nothing_was_changed(tmp_path: Path, report: dict[
     report["policy"]["enforce"] = "report"
     text = parse(_write(tmp_path, report, [], "fi").read_text(encoding="utf-8")).text
     assert "ActiveCampaigniin ei tehty muutoksia" in text
+
+
+@pytest.mark.parametrize(
+    ("formats", "files", "opened"),
+    [
+        (("json",), {"report.json"}, "report.json"),
+        (("csv", "json"), {"report.json", "findings.csv", "actions.csv"}, "report.json"),
+        (("csv",), {"findings.csv", "actions.csv"}, "findings.csv"),
+        (
+            ("html", "json", "csv"),
+            {"report.html", "report.json", "findings.csv", "actions.csv"},
+            "report.html",
+        ),
+    ],
+    ids=["json-only", "csv-and-json", "csv-only", "all"],
+)
+def test_only_the_configured_formats_are_written(
+    tmp_path: Path,
+    report: dict[str, Any],
+    formats: tuple[str, ...],
+    files: set[str],
+    opened: str,
+) -> None:
+    """reports.formats decides the files; the returned path is the one a person opens."""
+    path = write_report(report, out_dir=tmp_path / "r", language="en", history=[], formats=formats)
+    assert ({p.name for p in (tmp_path / "r").iterdir()}, path.name) == (files, opened)
+
+
+def test_an_unknown_format_is_refused(tmp_path: Path, report: dict[str, Any]) -> None:
+    """A format other than html, json or csv is a ValueError before anything is written."""
+    with pytest.raises(ValueError, match="pdf"):
+        write_report(report, out_dir=tmp_path / "r", language="en", history=[], formats=("pdf",))
+    assert not (tmp_path / "r").exists()
