@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -365,8 +366,30 @@ def run_demo(
         run("ropa", expect=(0, 1))
         run("request", "list")
     report = Path(out.strip().splitlines()[-1])
+    print(summarise(report.with_name("report.json")))
     print(f"nightly exit code {code} (1 = findings for a person to review)")
     return report
+
+
+def summarise(report_json: Path) -> str:
+    """What the nightly did, in a few lines, from its report.json."""
+    if not report_json.is_file():
+        return "(no report.json written: see reports.formats)"
+    data = json.loads(report_json.read_text(encoding="utf-8"))
+    totals = data["totals"]
+    by_code: dict[str, dict[str, int]] = {}
+    for finding in data["findings"]:
+        counts = by_code.setdefault(finding["code"], {"open": 0, "fixed": 0})
+        counts[finding["status"]] += 1
+    lines = [
+        f"nightly: {totals['contacts']} contacts, {totals['active_marketing']} active on"
+        f" marketing lists; {totals['unsubscribed']} unsubscribed, {totals['deleted']} deleted"
+        f" (plan {data['purge']['plan_id']}: {totals['purge_planned']} planned)",
+    ]
+    lines += [
+        f"  {code:<28} {c['fixed']} fixed, {c['open']} open" for code, c in sorted(by_code.items())
+    ]
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

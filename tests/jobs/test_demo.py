@@ -59,6 +59,11 @@ def test_demo_runs_and_prints_an_existing_report_path_last(
         "CONSENT_INCOMPLETE",
         "TRANSFER_WITHOUT_SAFEGUARD",
     }
+    start = next(i for i, line in enumerate(lines) if line.startswith("nightly: "))
+    assert f"{data['totals']['deleted']} deleted" in lines[start]
+    assert [line.split()[0] for line in lines[start + 1 : -2]] == sorted(
+        {f["code"] for f in data["findings"]}
+    )
 
 
 def test_client_rate_follows_the_simulators_limit() -> None:
