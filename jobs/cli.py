@@ -186,7 +186,7 @@ def report(ctx: Context, show_emails: bool) -> None:
     sys.exit(int(code))
 
 
-@cli.command()
+@cli.command(short_help="Write the Art. 30 record of processing (HTML + JSON).")
 @pass_ctx
 def ropa(ctx: Context) -> None:
     """Write the Art. 30 record of processing (HTML + JSON)."""

@@ -17,6 +17,7 @@ from tenacity import RetryCallState
 from sync.errors import (
     MalformedResponseError,
     RateLimitedError,
+    RetryableApiError,
     TransportError,
     endpoint_label,
     error_for_response,
@@ -134,8 +135,22 @@ class ActiveCampaignClient:
         retrying = build_retrying(
             max_attempts=self._max_attempts, sleep=self._sleep, before_sleep=self._before_retry
         )
-        result: dict[str, Any] = retrying(self._attempt, method, relative, params, body)
+        try:
+            result: dict[str, Any] = retrying(self._attempt, method, relative, params, body)
+        except RetryableApiError as exc:
+            if self._max_attempts > 1:
+                exc.args = (f"{exc.args[0]} (gave up after {self._max_attempts} attempts)",)
+            raise
         return result
+
+    def _describe(self, exc: Exception) -> str:
+        """A transport failure in words, naming the host but never the path or query."""
+        host = urlsplit(self.api_root).netloc
+        if isinstance(exc, requests.Timeout):
+            return f"no answer from {host} within {self._timeout:g} s"
+        if isinstance(exc, requests.ConnectionError):
+            return f"cannot connect to {host} (refused, reset or unreachable)"
+        return f"the answer from {host} was cut off or garbled ({type(exc).__name__})"
 
     def _attempt(
         self,
@@ -157,9 +172,9 @@ class ActiveCampaignClient:
                 allow_redirects=False,
             )
         except _TRANSPORT_ERRORS as exc:
-            # requests' own message holds the full URL, query and all: name the type only.
+            # requests' own message holds the full URL, query and all: describe, never quote it.
             logger.debug("%s -> %s", label, type(exc).__name__)
-            raise TransportError(f"{label}: {type(exc).__name__}") from None
+            raise TransportError(f"{label}: {self._describe(exc)}") from None
         logger.debug("%s -> %s", label, response.status_code)
         if not 200 <= response.status_code < 300:
             error = error_for_response(method, path, response)

@@ -155,21 +155,25 @@ def test_attempts_are_bounded(api: responses.RequestsMock, fake_time: FakeTime) 
         client.get("contacts")
     assert (type(caught.value), str(caught.value), len(api.calls), client.stats) == (
         ServerError,
-        "GET /api/3/contacts: HTTP 502 server error",
+        "GET /api/3/contacts: HTTP 502 server error (gave up after 3 attempts)",
         3,
         RequestStats(requests=3, rate_limited=0, retries=2),
     )
 
 
 def test_connection_failures_are_bounded(api: responses.RequestsMock, fake_time: FakeTime) -> None:
-    """Endless resets end in TransportError naming the endpoint, not the URL."""
+    """Endless resets end in TransportError naming the endpoint and host, not the URL."""
     api.get(CONTACTS, body=requests.ConnectionError(f"{CONTACTS}?email=x@y.fi reset"))
     client = ActiveCampaignClient(
         BASE_URL, TOKEN, max_attempts=2, sleep=fake_time.sleep, clock=fake_time.monotonic
     )
     with pytest.raises(TransportError) as caught:
         client.get("contacts", {"email": "x@y.fi"})
-    assert (str(caught.value), len(api.calls)) == ("GET /api/3/contacts: ConnectionError", 2)
+    assert (str(caught.value), len(api.calls)) == (
+        "GET /api/3/contacts: cannot connect to acct.api-us1.com (refused, reset or unreachable)"
+        " (gave up after 2 attempts)",
+        2,
+    )
 
 
 def test_403_once_then_200_succeeds(
@@ -325,3 +329,33 @@ def test_token_and_query_never_leak(
     ]
     assert [t for t in texts if TOKEN in t or email in t] == []
     assert "GET /api/3/contacts -> 401" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("failure", "words"),
+    [
+        (requests.ReadTimeout("x"), "no answer from acct.api-us1.com within 7 s"),
+        (requests.ConnectTimeout("x"), "no answer from acct.api-us1.com within 7 s"),
+        (
+            requests.exceptions.ChunkedEncodingError("x"),
+            "the answer from acct.api-us1.com was cut off or garbled (ChunkedEncodingError)",
+        ),
+    ],
+    ids=["read-timeout", "connect-timeout", "truncated"],
+)
+def test_transport_failures_are_described_in_words(
+    api: responses.RequestsMock, fake_time: FakeTime, failure: Exception, words: str
+) -> None:
+    """A one-line error says what happened and to which host, with the attempts made."""
+    api.get(CONTACTS, body=failure)
+    client = ActiveCampaignClient(
+        BASE_URL,
+        TOKEN,
+        max_attempts=1,
+        timeout_seconds=7,
+        sleep=fake_time.sleep,
+        clock=fake_time.monotonic,
+    )
+    with pytest.raises(TransportError) as caught:
+        client.get("contacts")
+    assert str(caught.value) == f"GET /api/3/contacts: {words}"

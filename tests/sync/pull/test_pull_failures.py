@@ -72,7 +72,10 @@ def _start_outage(server: SimulatorServer) -> None:
     ("break_server", "error"),
     [
         (_revoke_token, "GET /api/3/contacts: HTTP 403 forbidden (check the API token)"),
-        (_start_outage, "GET /api/3/contacts: HTTP 503 server error"),
+        (
+            _start_outage,
+            "GET /api/3/contacts: HTTP 503 server error (gave up after 6 attempts)",
+        ),
     ],
     ids=["token-revoked", "outage"],
 )
