@@ -5,28 +5,17 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from jobs.context import Context, held
+from jobs.context import Context, held, parse_moment
 from jobs.errors import ConfigError, ExitCode, JobError
 from jobs.logs import configure
 from jobs.settings import load_secrets, load_settings, resolve_config_path
 
 log = logging.getLogger("rekisteri")
-
-
-def _as_of(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"--as-of: not an ISO 8601 date-time: {value!r}", key="--as-of") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,7 +46,7 @@ def cli(
     click_ctx.obj = Context(
         settings=settings,
         secrets=load_secrets(),
-        as_of=_as_of(as_of),
+        as_of=parse_moment(as_of, option="--as-of"),
         json_logs=json_logs,
         quiet=quiet,
     )

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from compliance.codes import OBJECTION_SCOPES
 from compliance.deadlines import days_left
-from jobs.context import Context, held
+from jobs.context import Context, held, parse_moment
 from jobs.dsr import RequestOutcome, run_access, run_object
 from jobs.dsr_erase import run_erase
 from jobs.dsr_rectify import run_rectify
-from jobs.errors import ConfigError, ExitCode
+from jobs.errors import ExitCode
 
 pass_ctx = click.make_pass_decorator(Context)
-
-
-def _received(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(
-            f"--received: not an ISO 8601 date: {value!r}", key="--received"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _echo(outcome: RequestOutcome) -> None:
@@ -47,16 +37,51 @@ def _echo(outcome: RequestOutcome) -> None:
         sys.exit(int(ExitCode.REVIEW))
 
 
-received_option = click.option(
-    "--received", default=None, help="When the request reached the controller (default now)."
-)
-dry_run_option = click.option("--dry-run", is_flag=True, help="Print what would be done.")
-record_only_option = click.option(
-    "--record-only",
-    is_flag=True,
-    help="Record the request and its due date now; carry it out later (e.g. after the"
-    " identity check) by running the same command without this flag.",
-)
+def request_options(command: F) -> F:
+    """EMAIL, --received, --dry-run and --record-only: what every request type takes."""
+    options = (
+        click.argument("email"),
+        click.option(
+            "--received",
+            default=None,
+            help="When the request reached the controller (default now).",
+        ),
+        click.option("--dry-run", is_flag=True, help="Print what would be done."),
+        click.option(
+            "--record-only",
+            is_flag=True,
+            help="Record the request and its due date now; carry it out later (e.g. after the"
+            " identity check) by running the same command without this flag.",
+        ),
+        pass_ctx,
+    )
+    wrapped: Callable[..., Any] = command
+    for option in reversed(options):
+        wrapped = option(wrapped)
+    return wrapped  # type: ignore[return-value]
+
+
+def _carry_out(
+    ctx: Context,
+    job: Callable[..., RequestOutcome],
+    email: str,
+    *args: Any,
+    received: str | None,
+    dry_run: bool,
+    record_only: bool,
+    **kwargs: Any,
+) -> None:
+    with held(ctx):
+        outcome = job(
+            ctx,
+            email,
+            *args,
+            received_at=parse_moment(received, option="--received"),
+            dry_run=dry_run,
+            record_only=record_only,
+            **kwargs,
+        )
+    _echo(outcome)
 
 
 @click.group()
@@ -65,29 +90,14 @@ def request() -> None:
 
 
 @request.command()
-@click.argument("email")
-@received_option
-@dry_run_option
-@record_only_option
-@pass_ctx
-def access(
-    ctx: Context, email: str, received: str | None, dry_run: bool, record_only: bool
-) -> None:
+@request_options
+def access(ctx: Context, email: str, **flags: Any) -> None:
     """Export everything held about EMAIL (access.json + access.html letter)."""
-    with held(ctx):
-        _echo(
-            run_access(
-                ctx,
-                email,
-                received_at=_received(received),
-                dry_run=dry_run,
-                record_only=record_only,
-            )
-        )
+    _carry_out(ctx, run_access, email, **flags)
 
 
 @request.command()
-@click.argument("email")
+@request_options
 @click.option(
     "--set",
     "assignments",
@@ -95,76 +105,26 @@ def access(
     metavar="FIELD=VALUE",
     help="firstName, lastName, phone, email or a custom field title/perstag.",
 )
-@received_option
-@dry_run_option
-@record_only_option
-@pass_ctx
-def rectify(
-    ctx: Context,
-    email: str,
-    assignments: tuple[str, ...],
-    received: str | None,
-    dry_run: bool,
-    record_only: bool,
-) -> None:
+def rectify(ctx: Context, email: str, assignments: tuple[str, ...], **flags: Any) -> None:
     """Correct fields of EMAIL in ActiveCampaign and verify by re-reading."""
-    with held(ctx):
-        _echo(
-            run_rectify(
-                ctx,
-                email,
-                assignments,
-                received_at=_received(received),
-                dry_run=dry_run,
-                record_only=record_only,
-            )
-        )
+    _carry_out(ctx, run_rectify, email, assignments, **flags)
 
 
 @request.command()
-@click.argument("email")
-@received_option
-@dry_run_option
-@record_only_option
-@pass_ctx
-def erase(ctx: Context, email: str, received: str | None, dry_run: bool, record_only: bool) -> None:
+@request_options
+def erase(ctx: Context, email: str, **flags: Any) -> None:
     """Delete EMAIL in ActiveCampaign (verified) and from the register."""
-    with held(ctx):
-        _echo(
-            run_erase(
-                ctx,
-                email,
-                received_at=_received(received),
-                dry_run=dry_run,
-                record_only=record_only,
-            )
-        )
+    _carry_out(ctx, run_erase, email, **flags)
 
 
 @request.command(name="object")
-@click.argument("email")
+@request_options
 @click.option(
     "--scope", type=click.Choice(OBJECTION_SCOPES), default="direct_marketing", show_default=True
 )
-@received_option
-@dry_run_option
-@record_only_option
-@pass_ctx
-def object_(
-    ctx: Context, email: str, scope: str, received: str | None, dry_run: bool, record_only: bool
-) -> None:
+def object_(ctx: Context, email: str, scope: str, **flags: Any) -> None:
     """Record an objection and unsubscribe EMAIL from every marketing list now."""
-    with held(ctx):
-        _echo(
-            run_object(
-                ctx,
-                email,
-                scope=scope,
-                received_at=_received(received),
-                dry_run=dry_run,
-                record_only=record_only,
-            )
-        )
+    _carry_out(ctx, run_object, email, scope=scope, **flags)
 
 
 @request.command(name="list")

@@ -18,6 +18,19 @@ from sync.client import ActiveCampaignClient
 from sync.register import connect
 
 
+def parse_moment(value: str | None, *, option: str) -> datetime | None:
+    """An ISO 8601 date or date-time from the command line; no offset means UTC."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            f"{option}: not an ISO 8601 date or date-time: {value!r}", key=option
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def new_run_id() -> str:
     return pysecrets.token_hex(4)
 

@@ -189,5 +189,5 @@ def test_bad_as_of_exits_2_naming_the_option(tmp_path: Path, run_cli: RunCli) ->
     assert (result.code, result.stdout, result.stderr) == (
         2,
         "",
-        "rekisteri: --as-of: not an ISO 8601 date-time: 'next tuesday'\n",
+        "rekisteri: --as-of: not an ISO 8601 date or date-time: 'next tuesday'\n",
     )
