@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +22,7 @@ from jobs.ropa import ropa_for
 from jobs.steps import tag_step, unsubscribe_step
 from reports.access import write_access
 from sync import actions as ac
-from sync.executor import Step, execute
+from sync.executor import Step, StepResult, execute
 from sync.register import ledger, suppressions, transaction
 from sync.register import requests as store
 
@@ -104,6 +106,50 @@ def close_request(
     outcome.status = status
 
 
+@dataclass
+class RequestRun:
+    """One request being handled: who, since when, the register, and how it ends."""
+
+    ctx: Context
+    conn: sqlite3.Connection
+    kind: str
+    subject: Subject
+    received: datetime
+
+    def record(self) -> RequestOutcome:
+        return open_request(self.ctx, self.conn, self.kind, self.subject, self.received)
+
+    def dry_run(self, planned: list[str]) -> RequestOutcome:
+        return RequestOutcome("(dry run)", self.kind, due_at(self.received), planned=planned)
+
+    def execute(self, steps: list[Step]) -> list[StepResult]:
+        return execute(
+            self.conn, steps, run_id=self.ctx.run_id, actor="user", clock=self.ctx.wall_now
+        )
+
+    def close(self, outcome: RequestOutcome, *, ok: bool, detail: dict[str, Any]) -> RequestOutcome:
+        close_request(
+            self.conn,
+            outcome,
+            status="done" if ok else "failed",
+            at=self.ctx.wall_now(),
+            detail=detail,
+        )
+        return outcome
+
+
+@contextmanager
+def request_run(
+    ctx: Context, kind: str, email: str, received_at: datetime | None
+) -> Iterator[RequestRun]:
+    subject = subject_of(ctx, email)
+    conn = ctx.open_register()
+    try:
+        yield RequestRun(ctx, conn, kind, subject, received_at or ctx.now())
+    finally:
+        conn.close()
+
+
 def contact_ids(ctx: Context, conn: sqlite3.Connection, subject: Subject) -> list[int]:
     """Every ActiveCampaign contact with this address: live search plus the register's mirror."""
     found = {c.id for c in ac.find_contacts_by_email(ctx.client(), subject.email_norm)}
@@ -128,23 +174,18 @@ def run_access(
     dry_run: bool,
     record_only: bool = False,
 ) -> RequestOutcome:
-    subject = subject_of(ctx, email)
-    received = received_at or ctx.now()
-    conn = ctx.open_register()
-    try:
+    with request_run(ctx, "access", email, received_at) as req:
         if record_only and not dry_run:
-            return open_request(ctx, conn, "access", subject, received)
+            return req.record()
         if dry_run:
-            return RequestOutcome(
-                "(dry run)",
-                "access",
-                due_at(received),
-                planned=[
+            return req.dry_run(
+                [
                     "search ActiveCampaign and the register for the address",
                     "write access.json and access.html",
-                ],
+                ]
             )
-        outcome = open_request(ctx, conn, "access", subject, received)
+        conn, subject = req.conn, req.subject
+        outcome = req.record()
         client = ctx.client()
         bundles = []
         for contact_id in contact_ids(ctx, conn, subject):
@@ -174,16 +215,9 @@ def run_access(
                 generated_at=ctx.wall_now(),
             )
         )
-        close_request(
-            conn,
-            outcome,
-            status="done",
-            at=ctx.wall_now(),
-            detail={"contacts": len(bundles), "folder": str(out_dir)},
+        return req.close(
+            outcome, ok=True, detail={"contacts": len(bundles), "folder": str(out_dir)}
         )
-        return outcome
-    finally:
-        conn.close()
 
 
 def run_object(
@@ -195,13 +229,11 @@ def run_object(
     dry_run: bool,
     record_only: bool = False,
 ) -> RequestOutcome:
-    subject = subject_of(ctx, email)
-    received = received_at or ctx.now()
     marketing = [item.id for item in ctx.settings.lists if item.basis != "service"]
-    conn = ctx.open_register()
-    try:
+    with request_run(ctx, "object", email, received_at) as req:
         if record_only and not dry_run:
-            return open_request(ctx, conn, "object", subject, received)
+            return req.record()
+        conn, subject, received = req.conn, req.subject, req.received
         client = ctx.client()
         ids = contact_ids(ctx, conn, subject)
         targets: list[tuple[int, int]] = []
@@ -214,8 +246,8 @@ def run_object(
             planned = [f"record objection ({scope})"]
             planned += [f"unsubscribe contact {c} from list {lst}" for c, lst in targets]
             planned += [f"tag contact {c} {OBJECTION_TAG}" for c in ids]
-            return RequestOutcome("(dry run)", "object", due_at(received), planned=planned)
-        outcome = open_request(ctx, conn, "object", subject, received)
+            return req.dry_run(planned)
+        outcome = req.record()
         row_hash = hashlib.sha256(
             f"objection|{subject.email_norm}|{scope}|{received.isoformat()}".encode()
         ).hexdigest()
@@ -236,21 +268,15 @@ def run_object(
         ]
         steps = [Step(**{**s.__dict__, "key": f"{s.key}:{outcome.request_id}"}) for s in steps]
         steps += [tag_step(client, c, OBJECTION_TAG, "OBJECTION_REQUEST", 0, tag_ids) for c in ids]
-        results = execute(conn, steps, run_id=ctx.run_id, actor="user", clock=ctx.wall_now)
+        results = req.execute(steps)
         outcome.results = [
             {"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id, "result": r.result}
             for r in results
         ]
-        ok = all(r.result in ("done", "skipped") for r in results)
-        close_request(
-            conn,
+        return req.close(
             outcome,
-            status="done" if ok else "failed",
-            at=ctx.wall_now(),
+            ok=all(r.result in ("done", "skipped") for r in results),
             detail={
                 "unsubscribed": sum(r.type == "unsubscribe" and r.result == "done" for r in results)
             },
         )
-        return outcome
-    finally:
-        conn.close()

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from compliance.codes import ActionType
-from compliance.deadlines import due_at
 from jobs.context import Context
-from jobs.dsr import RequestOutcome, Subject, close_request, contact_ids, open_request, subject_of
+from jobs.dsr import RequestOutcome, Subject, contact_ids, request_run
 from jobs.steps import delete_verified, is_deleted
-from sync.executor import Step, execute
+from sync.executor import Step
 from sync.register import audit, ledger, mirror, suppressions, transaction
 from sync.register import requests as store
 
@@ -27,12 +26,10 @@ def run_erase(
     dry_run: bool,
     record_only: bool = False,
 ) -> RequestOutcome:
-    subject = subject_of(ctx, email)
-    received = received_at or ctx.now()
-    conn = ctx.open_register()
-    try:
+    with request_run(ctx, "erase", email, received_at) as req:
         if record_only and not dry_run:
-            return open_request(ctx, conn, "erase", subject, received)
+            return req.record()
+        conn, subject = req.conn, req.subject
         ids = contact_ids(ctx, conn, subject)
         objected = conn.execute(
             "SELECT group_concat(DISTINCT scope) FROM objection_events WHERE email_norm = ?",
@@ -46,15 +43,16 @@ def run_erase(
                 if objected
                 else "keep no suppression row (no objection on file)"
             )
-            return RequestOutcome("(dry run)", "erase", due_at(received), planned=planned)
-        outcome = open_request(ctx, conn, "erase", subject, received)
+            return req.dry_run(planned)
+        outcome = req.record()
         with transaction(conn):
             store.add_pending_erasure(
                 conn, request_id=outcome.request_id, email_norm=subject.email_norm
             )
         client = ctx.client()
-        steps = [_erase_step(client, cid, subject, outcome.request_id) for cid in ids]
-        results = execute(conn, steps, run_id=ctx.run_id, actor="user", clock=ctx.wall_now)
+        results = req.execute(
+            [_erase_step(client, cid, subject, outcome.request_id) for cid in ids]
+        )
         ok = all(r.result == "done" for r in results)
         if ok:
             with transaction(conn):
@@ -71,19 +69,14 @@ def run_erase(
                 audit.redact_personal_details(conn, ids)
             _remove_access_packages(conn, subject)
         outcome.results = [{"type": "delete", "result": r.result} for r in results]
-        close_request(
-            conn,
+        return req.close(
             outcome,
-            status="done" if ok else "failed",
-            at=ctx.wall_now(),
+            ok=ok,
             detail={
                 "contacts_deleted": sum(r.result == "done" for r in results),
                 "suppression_row": bool(objected) and ok,
             },
         )
-        return outcome
-    finally:
-        conn.close()
 
 
 def _remove_access_packages(conn: sqlite3.Connection, subject: Subject) -> None:

@@ -7,13 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from compliance.codes import ActionType
-from compliance.deadlines import due_at
 from compliance.emails import normalise_email
 from jobs.context import Context
-from jobs.dsr import RequestOutcome, close_request, contact_ids, open_request, subject_of
+from jobs.dsr import RequestOutcome, contact_ids, request_run
 from jobs.errors import ConfigError
 from sync import actions as ac
-from sync.executor import Outcome, Step, execute
+from sync.executor import Outcome, Step
 
 STANDARD_FIELDS = {
     "firstname": "firstName",
@@ -77,40 +76,27 @@ def run_rectify(
     dry_run: bool,
     record_only: bool = False,
 ) -> RequestOutcome:
-    subject = subject_of(ctx, email)
-    received = received_at or ctx.now()
     wanted = parse_assignments(assignments)
-    conn = ctx.open_register()
-    try:
+    with request_run(ctx, "rectify", email, received_at) as req:
         if record_only and not dry_run:
-            return open_request(ctx, conn, "rectify", subject, received)
+            return req.record()
+        conn = req.conn
         standard, custom = _resolve_fields(conn, wanted)
         client = ctx.client()
-        ids = contact_ids(ctx, conn, subject)
+        ids = contact_ids(ctx, conn, req.subject)
         if dry_run:
-            return RequestOutcome(
-                "(dry run)",
-                "rectify",
-                due_at(received),
-                planned=[f"contact {cid}: set {', '.join(sorted(wanted))}" for cid in ids],
-            )
-        outcome = open_request(ctx, conn, "rectify", subject, received)
+            return req.dry_run([f"contact {cid}: set {', '.join(sorted(wanted))}" for cid in ids])
+        outcome = req.record()
         steps = [_rectify_step(client, cid, standard, custom, outcome.request_id) for cid in ids]
-        results = execute(conn, steps, run_id=ctx.run_id, actor="user", clock=ctx.wall_now)
+        results = req.execute(steps)
         outcome.results = [
             {"type": r.type, "contact_id": int(r.subject), "result": r.result} for r in results
         ]
-        ok = bool(results) and all(r.result == "done" for r in results)
-        close_request(
-            conn,
+        return req.close(
             outcome,
-            status="done" if ok else "failed",
-            at=ctx.wall_now(),
+            ok=bool(results) and all(r.result == "done" for r in results),
             detail={"contacts": len(ids), "fields": sorted(wanted)},
         )
-        return outcome
-    finally:
-        conn.close()
 
 
 def _rectify_step(
