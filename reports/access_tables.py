@@ -61,6 +61,9 @@ def display(key: str, value: Any, lang: Lang) -> str:
         return lang.label("scope", value)
     if leaf == "purpose" and lang.has(f"purpose.{value}"):
         return f"{lang.t(f'purpose.{value}')} ({value})"
+    if leaf == "value" and text.startswith("||") and text.endswith("||") and len(text) > 4:
+        # ActiveCampaign stores multi-select and checkbox choices as "||a||b||".
+        return ", ".join(part for part in text.split("||") if part)
     return lang.value(value)
 
 
