@@ -80,6 +80,10 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         codes.add(ExitCode.ACTIVECAMPAIGN)
         errors.append(f"reconcile: {exc}")
         record.notes.append(note("reconcile_stopped", error=str(exc)))
+        # The findings are local; the report still shows what needs a person. Changes made
+        # before the failure are in the audit log and the next run resumes from there.
+        outcome = run_reconcile(ctx, apply=False, actor="cron")
+        record.findings, record.frames = outcome.findings, outcome.frames
 
     if pulled and ExitCode.ACTIVECAMPAIGN not in codes:
         try:

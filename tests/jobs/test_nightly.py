@@ -185,6 +185,32 @@ def test_activecampaign_refusing_the_token_exits_3_and_still_reports(
     ]
 
 
+def test_outage_during_apply_exits_3_and_still_reports_the_findings(
+    simulator: StartSimulator, tmp_path: Path, run_cli: RunCli, monkeypatch: Any
+) -> None:
+    """ActiveCampaign failing mid-apply: exit 3, no purge, and the report lists the findings."""
+    from sync import actions
+    from sync.errors import ServerError
+
+    scenario = build_scenario(simulator, tmp_path, policy={"enforce": "apply"})
+    prepare(scenario, run_cli)
+    expected = run_cli(scenario.config, "report")
+
+    def outage(*args: Any, **kwargs: Any) -> None:
+        raise ServerError("POST /api/3/contactLists: HTTP 503 server error")
+
+    monkeypatch.setattr(actions, "set_list_status", outage)
+    result = run_cli(scenario.config, "nightly")
+
+    report, planned = _report(result), _report(expected)
+    assert result.code == 3
+    assert {(f["code"], f["contact_id"], f["status"]) for f in report["findings"]} == {
+        (f["code"], f["contact_id"], "open") for f in planned["findings"]
+    }
+    assert [n["key"] for n in report["notes"]] == ["reconcile_stopped", "purge_skipped"]
+    assert report["purge"]["plan_id"] is None
+
+
 def test_second_run_while_the_lock_is_held_exits_6(
     simulator: StartSimulator, tmp_path: Path, run_cli: RunCli
 ) -> None:
