@@ -120,7 +120,13 @@ class RequestRun:
         return open_request(self.ctx, self.conn, self.kind, self.subject, self.received)
 
     def dry_run(self, planned: list[str]) -> RequestOutcome:
-        return RequestOutcome("(dry run)", self.kind, due_at(self.received), planned=planned)
+        return RequestOutcome(
+            "(dry run)",
+            self.kind,
+            due_at(self.received),
+            planned=planned,
+            status="nothing recorded or changed",
+        )
 
     def execute(self, steps: list[Step]) -> list[StepResult]:
         return execute(
