@@ -1,7 +1,8 @@
 """Reconcile figure of SPEC section 10: 1,000,000 contacts x 3 lists, 1,000,000 consent events.
 
-python -m bench.reconcile --contacts 1000000
-Runs the rules in a fresh child process so its peak memory is the rules' own.
+python -m bench.reconcile --contacts 1000000 [--without-tags]
+Runs the rules in a fresh child process so its peak memory is the rules' own. The contacts'
+tags are passed as the reconcile job passes them (--without-tags: the call without them).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from compliance.codes import Basis
+from compliance.codes import OBJECTION_TAG, Basis
 from compliance.policy import ListPolicy, RetentionPolicy
 from compliance.reconcile import reconcile
 
@@ -29,7 +30,10 @@ LISTS = (
 )
 
 
-def synthetic(contacts: int, seed: int) -> dict[str, pd.DataFrame]:
+TAG_NAMES = np.array(["asiakas", "vip", "webinaari-2025", "kurssilainen"], dtype=object)
+
+
+def synthetic(contacts: int, seed: int, *, tags: bool = True) -> dict[str, pd.DataFrame]:
     rng = np.random.default_rng(seed)
     ids = np.arange(1, contacts + 1, dtype="int64")
     emails = pd.Series([f"user{i}@example.fi" for i in ids])
@@ -95,7 +99,7 @@ def synthetic(contacts: int, seed: int) -> dict[str, pd.DataFrame]:
             "created_at": pd.Series([base] * (len(objectors) // 2), dtype="datetime64[ns, UTC]"),
         }
     )
-    return {
+    frames = {
         "contacts": contacts_df,
         "memberships": memberships,
         "consents": consents,
@@ -103,10 +107,29 @@ def synthetic(contacts: int, seed: int) -> dict[str, pd.DataFrame]:
         "objections": objections,
         "suppressions": suppressions,
     }
+    if tags:
+        # Half the contacts carry one of a few tags, a fifth of those a second one; half the
+        # objectors already carry the objection tag from an earlier run.
+        holders = ids[rng.random(contacts) < 0.5]
+        second = holders[rng.random(len(holders)) < 0.2]
+        marked = np.unique(objectors[: len(objectors) // 2])
+        frames["contact_tags"] = pd.DataFrame(
+            {
+                "contact_id": np.concatenate([holders, second, marked]),
+                "tag": np.concatenate(
+                    [
+                        rng.choice(TAG_NAMES, len(holders)),
+                        rng.choice(TAG_NAMES, len(second)),
+                        np.full(len(marked), OBJECTION_TAG, dtype=object),
+                    ]
+                ),
+            }
+        )
+    return frames
 
 
-def _child(contacts: int, seed: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    frames = synthetic(contacts, seed)
+def _child(contacts: int, seed: int, tags: bool, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    frames = synthetic(contacts, seed, tags=tags)
     after_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     result = reconcile(**frames, lists=LISTS, policy=RetentionPolicy(), now=NOW)
@@ -121,6 +144,7 @@ def _child(contacts: int, seed: int, queue: multiprocessing.Queue) -> None:  # t
             len(result.actions),
             len(frames["memberships"]),
             len(frames["consents"]),
+            len(frames["contact_tags"]) if tags else None,
         )
     )
 
@@ -129,17 +153,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--without-tags", action="store_true", help="Call without contact_tags.")
     args = parser.parse_args()
     queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
     child = multiprocessing.get_context("fork").Process(
-        target=_child, args=(args.contacts, args.seed, queue)
+        target=_child, args=(args.contacts, args.seed, not args.without_tags, queue)
     )
     child.start()
-    wall, setup_kb, peak_kb, findings, actions, memberships, consents = queue.get()
+    wall, setup_kb, peak_kb, findings, actions, memberships, consents, tags = queue.get()
     child.join()
     print(
         f"reconcile of {args.contacts:,} contacts x 3 lists ({memberships:,} memberships),"
-        f" {consents:,} consent events"
+        f" {consents:,} consent events, "
+        + ("no contact tags" if tags is None else f"{tags:,} contact tags")
     )
     print(f"  wall time:            {wall:.1f} s")
     print(

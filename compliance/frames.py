@@ -30,6 +30,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "sdate": UTC_DTYPE,
         "udate": UTC_DTYPE,
     },
+    "contact_tags": {"contact_id": "int64", "tag": "object"},  # tag: the tag's name
     "consents": {
         "email_norm": "object",
         "purpose": "object",
@@ -90,6 +91,10 @@ def empty_contacts() -> pd.DataFrame:
 
 def empty_memberships() -> pd.DataFrame:
     return empty_frame("memberships")
+
+
+def empty_contact_tags() -> pd.DataFrame:
+    return empty_frame("contact_tags")
 
 
 def empty_consents() -> pd.DataFrame:

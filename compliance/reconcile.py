@@ -13,7 +13,6 @@ from compliance.basis import KEEP, MarketingLists, PairVerdict, judge_pairs
 from compliance.codes import (
     DIRECT_MARKETING_SCOPES,
     LIST_STATUS_ACTIVE,
-    OBJECTION_TAG,
     UNSUBSCRIBE_PRECEDENCE,
     ActionType,
     FindingCode,
@@ -31,6 +30,7 @@ from compliance.evidence import (
 from compliance.findings import combine_actions, combine_findings, make_findings, nullable_ids
 from compliance.frames import conform, naive_utc, utc_ns, utc_timestamp
 from compliance.hygiene import contact_findings
+from compliance.objection_tags import tag_actions, tag_targets
 from compliance.policy import ListPolicy, RetentionPolicy
 
 _OBJECTION = UNSUBSCRIBE_PRECEDENCE.index(FindingCode.OBJECTION_NOT_HONOURED)
@@ -63,8 +63,14 @@ def reconcile(
     lists: Sequence[ListPolicy],
     policy: RetentionPolicy,
     now: datetime,
+    contact_tags: pd.DataFrame | None = None,
 ) -> Reconciliation:
-    """Findings for every rule of SPEC 5 and one unsubscribe per offending (contact, list)."""
+    """Findings for every rule of SPEC 5 and one unsubscribe per offending (contact, list).
+
+    `contact_tags` (SCHEMAS["contact_tags"]), when given, makes the objection tag self-healing:
+    every contact of a standing direct-marketing objector lacking the tag is tagged, on a list
+    or not, and nobody already carrying it is (compliance/objection_tags.py).
+    """
     now_ts = utc_timestamp(now)
     contacts = conform(contacts, "contacts", ["contact_id", "email_norm", "suppression_key"])
     contacts = contacts.drop_duplicates("contact_id", keep="last").reset_index(drop=True)
@@ -79,18 +85,19 @@ def reconcile(
         if optional in consents.columns:
             consent[optional] = consents[optional].to_numpy()
     purpose = positions(marketing.purposes, consent["purpose"])
-    state = consent_state(
-        compound(people.codes(consent["email_norm"]), purpose, len(marketing.purposes)), consent
-    )
+    consent_person = people.codes(consent["email_norm"])
+    state = consent_state(compound(consent_person, purpose, len(marketing.purposes)), consent)
 
     objected = conform(objections, "objections", ["email_norm", "scope", "at"])
     objected = objected[objected["scope"].isin(DIRECT_MARKETING_SCOPES)]
-    objection_at = latest_by_key(people.codes(objected["email_norm"]), utc_ns(objected["at"]))
+    objection_at = latest_by_key(
+        people.codes(objected["email_norm"]), utc_ns(objected["at"])
+    ).lookup(person)
 
     verdict = judge_pairs(
         person=person[pairs.row],
         list_pos=pairs.list_pos,
-        objection_at=objection_at.lookup(person)[pairs.row],
+        objection_at=objection_at[pairs.row],
         suppressed_at=_suppressed_at(contacts, suppressions)[pairs.row],
         lists=marketing,
         consents=state,
@@ -100,7 +107,18 @@ def reconcile(
     findings = combine_findings(
         [_pair_findings(contacts, pairs, verdict, marketing), contact_findings(contacts)]
     )
-    return Reconciliation(findings=findings, actions=_actions(contacts, pairs, verdict, marketing))
+    ids = contacts["contact_id"].to_numpy(dtype=np.int64)
+    tagged = tag_targets(
+        ids[pairs.row[verdict.rule == _OBJECTION]],
+        contact_tags=contact_tags,
+        contact_ids=ids,
+        person=person,
+        objected_at=objection_at,
+        consents=consent,
+        consent_person=consent_person,
+    )
+    actions = combine_actions([_unsubscribes(ids, pairs, verdict, marketing), tag_actions(tagged)])
+    return Reconciliation(findings=findings, actions=actions)
 
 
 def _active_pairs(
@@ -183,14 +201,13 @@ def _describe(code: str, policy: ListPolicy) -> str:
     }[FindingCode(code)]
 
 
-def _actions(
-    contacts: pd.DataFrame, pairs: _Pairs, verdict: PairVerdict, marketing: MarketingLists
+def _unsubscribes(
+    ids: np.ndarray, pairs: _Pairs, verdict: PairVerdict, marketing: MarketingLists
 ) -> pd.DataFrame:
     act = verdict.rule != KEEP
-    ids = contacts["contact_id"].to_numpy(dtype=np.int64)
     codes = np.array([code.value for code in UNSUBSCRIBE_PRECEDENCE], dtype=object)
     n = int(act.sum())
-    unsubscribes = pd.DataFrame(
+    return pd.DataFrame(
         {
             "type": np.full(n, ActionType.UNSUBSCRIBE.value, dtype=object),
             "contact_id": nullable_ids(ids[pairs.row[act]]),
@@ -199,15 +216,3 @@ def _actions(
             "tag": np.full(n, None, dtype=object),
         }
     )
-    objected = np.unique(ids[pairs.row[verdict.rule == _OBJECTION]])
-    m = len(objected)
-    tags = pd.DataFrame(
-        {
-            "type": np.full(m, ActionType.TAG.value, dtype=object),
-            "contact_id": nullable_ids(objected),
-            "list_id": nullable_ids(np.zeros(m, dtype=np.int64), np.ones(m, dtype=bool)),
-            "rule": np.full(m, FindingCode.OBJECTION_NOT_HONOURED.value, dtype=object),
-            "tag": np.full(m, OBJECTION_TAG, dtype=object),
-        }
-    )
-    return combine_actions([unsubscribes, tags])

@@ -37,6 +37,7 @@ def compute(
     result = reconcile(
         contacts=frames.contacts,
         memberships=frames.memberships,
+        contact_tags=frames.contact_tags,
         consents=frames.consents,
         objections=frames.objections,
         customers=frames.customers,
@@ -57,8 +58,8 @@ def build_steps(ctx: Context, actions: pd.DataFrame, *, pull_id: int) -> list[St
     client = ctx.client()
     tag_ids: dict[str, int] = {}
     steps: list[Step] = []
-    # A contact's tag goes before its unsubscribes: once those are done the finding, and the
-    # tag action with it, is gone, so a tag left unsent by a crash would never be sent.
+    # A contact's tag goes before its unsubscribes, so an objector is marked before it leaves
+    # the lists; a tag that still fails is planned again by the next run (objection_tags.py).
     late = actions["type"] != ActionType.TAG.value
     actions = actions.assign(_late=late).sort_values(["contact_id", "_late"], kind="stable")
     for row in actions.to_dict("records"):

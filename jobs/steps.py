@@ -10,6 +10,7 @@ from sync import actions as ac
 from sync.client import ActiveCampaignClient
 from sync.errors import endpoint_label
 from sync.executor import Outcome, Step
+from sync.models import Tag
 from sync.parse import parse_contact_tag, records
 from sync.register import mirror
 
@@ -49,13 +50,15 @@ def unsubscribe_step(
     )
 
 
-def has_tag(client: ActiveCampaignClient, contact_id: int, tag_id: int) -> bool:
+def find_contact_tag(client: ActiveCampaignClient, contact_id: int, tag_id: int) -> int | None:
+    """The id of the contactTag putting tag `tag_id` on the contact, None when it has none."""
     path = f"contacts/{contact_id}/contactTags"
     source = endpoint_label("GET", path)
-    return any(
-        parse_contact_tag(raw, source=source).tag_id == tag_id
-        for raw in records(client.get(path), "contactTags", source=source)
-    )
+    for raw in records(client.get(path), "contactTags", source=source):
+        found = parse_contact_tag(raw, source=source)
+        if found.tag_id == tag_id:
+            return found.id
+    return None
 
 
 def tag_step(
@@ -71,12 +74,27 @@ def tag_step(
             tag_ids[tag] = ac.ensure_tag(client, tag)
         return tag_ids[tag]
 
+    # The contactTag's id, read back once the tag is on: the mirror is keyed by it.
+    placed: list[int] = []
+
+    def look_up() -> bool:
+        found = find_contact_tag(client, contact_id, tag_id())
+        placed[:] = [] if found is None else [found]
+        return found is not None
+
     def send() -> Outcome:
         ac.add_tag(client, contact_id=contact_id, tag_id=tag_id())
+        look_up()
         return Outcome(detail={"tag": tag})
 
-    def verify() -> bool:
-        return has_tag(client, contact_id, tag_id())
+    def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
+        # The mirror holds the tag at once, so the next reconcile plans no tag for the contact
+        # even before a pull; should the read-back have missed it, the next pull brings it.
+        if placed:
+            mirror.save_tag(conn, Tag(id=tag_id(), tag=tag, tag_type="contact"))
+            mirror.add_contact_tag(
+                conn, contact_tag_id=placed[0], contact_id=contact_id, tag_id=tag_id()
+            )
 
     return Step(
         key=f"tag:{contact_id}:{tag}:p{pull_id}",
@@ -84,7 +102,8 @@ def tag_step(
         subject=str(contact_id),
         rule=rule,
         send=send,
-        verify=verify,
+        verify=look_up,
+        save=save,
         detail={"tag": tag},
     )
 

@@ -12,6 +12,7 @@ from compliance.suppression import suppression_keys
 _TIMES = {
     "contacts": ("cdate", "udate", "bounced_date"),
     "memberships": ("sdate", "udate"),
+    "contact_tags": (),
     "consents": ("at",),
     "objections": ("at",),
     "customers": ("last_purchase_at",),
@@ -24,6 +25,9 @@ _SQL = {
     " bounced_hard, bounced_date FROM contacts ORDER BY id",
     "memberships": "SELECT contact_id, list_id, status, sdate, udate FROM memberships"
     " ORDER BY contact_id, list_id",
+    # A contactTag whose tag the mirror does not know has no name to match, so it is left out.
+    "contact_tags": "SELECT ct.contact_id, t.tag FROM contact_tags ct"
+    " JOIN tags t ON t.id = ct.tag_id ORDER BY ct.contact_id, t.tag",
     "consents": "SELECT email_norm, purpose, action, at, source, wording_id, notice_version"
     " FROM consent_events ORDER BY id",
     "objections": "SELECT email_norm, scope, at, channel FROM objection_events ORDER BY id",
@@ -37,6 +41,7 @@ _SQL = {
 class RegisterFrames:
     contacts: pd.DataFrame
     memberships: pd.DataFrame
+    contact_tags: pd.DataFrame  # contact_id, tag (the tag's name)
     consents: pd.DataFrame
     objections: pd.DataFrame
     customers: pd.DataFrame
@@ -70,6 +75,7 @@ def load_frames(conn: sqlite3.Connection, *, secret: bytes) -> RegisterFrames:
     return RegisterFrames(
         contacts=contacts,
         memberships=load_frame(conn, "memberships"),
+        contact_tags=load_frame(conn, "contact_tags"),
         consents=load_frame(conn, "consents"),
         objections=load_frame(conn, "objections"),
         customers=load_frame(conn, "customers"),

@@ -35,6 +35,14 @@ def save_tags(conn: sqlite3.Connection, tags: Iterable[Tag]) -> None:
     )
 
 
+def save_tag(conn: sqlite3.Connection, tag: Tag) -> None:
+    """Add or refresh one tag, e.g. one an apply created, without touching the others."""
+    conn.execute(
+        "INSERT OR REPLACE INTO tags(id, tag, tag_type) VALUES (?, ?, ?)",
+        (tag.id, tag.tag, tag.tag_type),
+    )
+
+
 def save_page(conn: sqlite3.Connection, page: ContactPage) -> None:
     """Replace everything held about the page's contacts with what the page says."""
     ids = [(contact.id,) for contact in page.contacts]

@@ -68,6 +68,11 @@ def memberships(*rows: tuple[int, int] | tuple[int, int, int]) -> pd.DataFrame:
     )
 
 
+def contact_tags(*rows: tuple[int, str]) -> pd.DataFrame:
+    """(contact_id, tag name) rows."""
+    return frame("contact_tags", ({"contact_id": r[0], "tag": r[1]} for r in rows))
+
+
 def consents(*rows: Sequence[object]) -> pd.DataFrame:
     """(email_norm, purpose, action, at[, wording_id, notice_version]) rows; complete by default."""
     return frame(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from compliance.codes import OBJECTION_TAG
 from compliance.policy import RetentionPolicy
@@ -40,18 +41,23 @@ class Case:
     actions: tuple[tuple[str, int, int | None, str], ...] = ()  # (type, contact_id, list_id, rule)
 
 
+def inputs(case: Case, now: datetime = f.NOW) -> dict[str, Any]:
+    """The keyword arguments of reconcile for the case (no contact_tags)."""
+    return {
+        "contacts": f.contacts(*case.contacts),
+        "memberships": f.memberships(*case.memberships),
+        "consents": f.consents(*case.consents),
+        "objections": f.objections(*case.objections),
+        "customers": f.customers(*case.customers),
+        "suppressions": f.suppressions(*case.suppressions),
+        "lists": f.LISTS,
+        "policy": RetentionPolicy(),
+        "now": now,
+    }
+
+
 def run(case: Case, now: datetime = f.NOW) -> Reconciliation:
-    return reconcile(
-        contacts=f.contacts(*case.contacts),
-        memberships=f.memberships(*case.memberships),
-        consents=f.consents(*case.consents),
-        objections=f.objections(*case.objections),
-        customers=f.customers(*case.customers),
-        suppressions=f.suppressions(*case.suppressions),
-        lists=f.LISTS,
-        policy=RetentionPolicy(),
-        now=now,
-    )
+    return reconcile(**inputs(case, now))
 
 
 def expected(case: Case) -> Reconciliation:

@@ -29,7 +29,8 @@ What each person is for, with the default policy (AC = ActiveCampaign, L1..L4 = 
 - stale: AC L1 unsubscribed, a tag and a custom field; purchase 3 years ago. Reconcile:
   nothing. Purge: RETENTION_EXPIRED.
 - stale_objector: AC no list, a tag and a custom field; objection (scope all) 400 days ago.
-  Reconcile: nothing. Purge: OBJECTED, leaves a suppression row (scope "all").
+  Reconcile: no finding; tag (an objector lacking the objection tag). Purge: OBJECTED, leaves
+  a suppression row (scope "all").
 - recent_idle: AC no list, created 10 days ago; no rows. Nothing. Purge: kept.
 
 Every contact created 100 days ago except `stale*` (3 years) and `recent_idle` (10 days).

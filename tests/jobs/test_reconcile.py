@@ -13,6 +13,7 @@ import pytest
 
 import sync.actions
 from compliance.codes import OBJECTION_TAG
+from sync.errors import ApiValidationError
 from sync.simulator import SimulatorState
 from sync.simulator import catalog as cat
 from tests.conftest import CliResult, RunCli, StartSimulator
@@ -31,12 +32,13 @@ NEWSLETTER, OFFERS, SURVEYS, ORDERS = (
     cat.LIST_SURVEYS,
     cat.LIST_ORDER_CONFIRMATIONS,
 )
-# What one uninterrupted apply sends: four unsubscribes, the tag created once, one tagging.
+# What one uninterrupted apply sends: four unsubscribes, the tag created once, two taggings
+# (the objector on a list and the objector on none).
 APPLY_WRITES = Counter(
     {
         ("POST", "/api/3/contactLists"): 4,
         ("POST", "/api/3/tags"): 1,
-        ("POST", "/api/3/contactTags"): 1,
+        ("POST", "/api/3/contactTags"): 2,
     }
 )
 
@@ -62,10 +64,11 @@ def expected_memberships(s: Scenario) -> set[tuple[int, int, int]]:
 
 
 def expected_tags(s: Scenario) -> set[tuple[int, str]]:
-    """(contact, tag name) after one apply: the objector tagged, the scenario's own tags."""
+    """(contact, tag name) after one apply: both objectors tagged, the scenario's own tags."""
     return {
         (s.id("stale"), "asiakas"),
         (s.id("stale_objector"), "asiakas"),
+        (s.id("stale_objector"), OBJECTION_TAG),
         (s.id("objector"), OBJECTION_TAG),
     }
 
@@ -78,6 +81,7 @@ def expected_keys(s: Scenario) -> set[str]:
         f"tag:{s.id('objector')}:{OBJECTION_TAG}:p1",
         f"unsubscribe:{s.id('no_basis')}:{SURVEYS}:p1",
         f"unsubscribe:{s.id('soft_expired')}:{OFFERS}:p1",
+        f"tag:{s.id('stale_objector')}:{OBJECTION_TAG}:p1",
     }
 
 
@@ -138,7 +142,7 @@ def test_apply_leaves_exactly_the_expected_subscriptions(
         "OBJECTION_NOT_HONOURED: 1",
         "SOFT_OPT_IN_EXPIRED: 1",
     ]
-    assert result.last_line.startswith("5 actions (5 done); report ")
+    assert result.last_line.startswith("6 actions (6 done); report ")
     assert memberships_in(scenario.state) == expected_memberships(scenario)
     assert tags_in(scenario.state) == expected_tags(scenario)
     assert Counter(writes(seen)) == APPLY_WRITES
@@ -236,6 +240,64 @@ def test_killed_apply_resumes_with_every_change_made_once(
     assert Counter(writes(seen)) == APPLY_WRITES
     done = Counter(key for key, phase, _ in audit(scenario.database) if phase == "done")
     assert done == Counter(expected_keys(scenario))
+
+
+def _reject_first(original: Callable[..., Any]) -> Callable[..., Any]:
+    """`original` whose first call is refused by ActiveCampaign (422), the later ones sent."""
+    calls = 0
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise ApiValidationError("POST /api/3/contactTags: 422", status=422, errors=["Bad"])
+        return original(*args, **kwargs)
+
+    return wrapper
+
+
+def test_failed_tag_is_sent_again_after_the_unsubscribes(
+    scenario: Scenario, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The objector's tag call fails while its unsubscribe succeeds: the next apply tags it."""
+    objector = scenario.id("objector")
+    with monkeypatch.context() as patch:
+        patch.setattr(sync.actions, "add_tag", _reject_first(sync.actions.add_tag))
+        first = run_cli(scenario.config, "reconcile", "--apply")
+    assert (first.code, first.stderr) == (1, "")
+    assert first.last_line.startswith("6 actions (5 done); report ")
+    assert memberships_in(scenario.state) == expected_memberships(scenario)
+    assert tags_in(scenario.state) == expected_tags(scenario) - {(objector, OBJECTION_TAG)}
+    assert run_cli(scenario.config, "pull").code == 0
+    seen = record_requests(scenario.state)
+
+    second = run_cli(scenario.config, "reconcile", "--apply")
+
+    assert (second.code, second.stdout.splitlines()[:-1], second.stderr) == (
+        1,
+        ["CONSENT_INCOMPLETE: 1"],
+        "",
+    )
+    assert second.last_line.startswith("1 actions (1 done); report ")
+    assert writes(seen) == [("POST", "/api/3/contactTags")]
+    assert tags_in(scenario.state) == expected_tags(scenario)
+    state = scenario.state
+    assert {state.tags[t.tag_id].tag for t in state.contact_tags_of(objector)} == {OBJECTION_TAG}
+    del seen[:]
+
+    third = run_cli(scenario.config, "reconcile", "--apply")  # no pull: the mirror has the tag
+
+    assert third.last_line.startswith("0 actions (0 done); report ")
+    assert writes(seen) == []
+    phases = [(key, phase) for key, phase, _ in audit(scenario.database) if key.startswith("tag:")]
+    assert phases == [
+        (f"tag:{objector}:{OBJECTION_TAG}:p1", "intent"),
+        (f"tag:{objector}:{OBJECTION_TAG}:p1", "failed"),
+        (f"tag:{scenario.id('stale_objector')}:{OBJECTION_TAG}:p1", "intent"),
+        (f"tag:{scenario.id('stale_objector')}:{OBJECTION_TAG}:p1", "done"),
+        (f"tag:{objector}:{OBJECTION_TAG}:p2", "intent"),
+        (f"tag:{objector}:{OBJECTION_TAG}:p2", "done"),
+    ]
 
 
 def test_report_policy_nightly_sends_nothing_and_findings_stay_open(

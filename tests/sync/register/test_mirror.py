@@ -8,14 +8,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sync.fetch import parse_contact_page
+from sync.models import Tag
 from sync.parse import parse_field, parse_list, parse_tag
 from sync.register import transaction
 from sync.register.mirror import (
+    add_contact_tag,
     mirrored_ids,
     record_ac_deletions,
     save_fields,
     save_lists,
     save_page,
+    save_tag,
     save_tags,
 )
 from tests.sync.conftest import load_sample
@@ -170,3 +173,18 @@ def test_catalogues_are_replaced_whole(conn: sqlite3.Connection) -> None:
          (2, "Another Test Title", "", "ANOTHER_TEST_TITLE")],
         [(4, "test1", "template"), (5, "test2", "template")],
     )  # fmt: skip
+
+
+def test_save_tag_adds_one_tag_and_keeps_the_others(conn: sqlite3.Connection) -> None:
+    """A tag an apply created joins the pulled catalogue; saving it again changes nothing."""
+    tags = [parse_tag(r) for r in load_sample("tags__GET_tags__200.json")["tags"]]
+    with transaction(conn):
+        save_tags(conn, tags[3:])
+        save_tag(conn, Tag(id=9, tag="rekisteri-objection", tag_type="contact"))
+        save_tag(conn, Tag(id=9, tag="rekisteri-objection", tag_type="contact"))
+        add_contact_tag(conn, contact_tag_id=70, contact_id=1, tag_id=9)
+
+    assert (table(conn, "tags"), table(conn, "contact_tags")) == (
+        [(4, "test1", "template"), (5, "test2", "template"), (9, "rekisteri-objection", "contact")],
+        [(70, 1, 9)],
+    )
