@@ -41,10 +41,11 @@ relies on the normalisation of SPEC 4.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sync.simulator import SimulatorServer, SimulatorState, generate
 from sync.simulator import catalog as cat
@@ -317,3 +318,22 @@ def prepare(scenario: Scenario, run_cli: RunCli) -> None:
     for args in [("pull", "--full"), *scenario.imports]:
         result = run_cli(scenario.config, *args)
         assert result.code == 0, (args, result)
+
+
+class Crash(BaseException):
+    """The process dies here (a BaseException, so no `except Exception` swallows it)."""
+
+
+def crash_after(original: Callable[..., Any], nth: int) -> Callable[..., Any]:
+    """`original` that dies right after its `nth` call has reached ActiveCampaign."""
+    calls = 0
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        result = original(*args, **kwargs)
+        if calls == nth:
+            raise Crash
+        return result
+
+    return wrapper

@@ -21,16 +21,13 @@ from tests.jobs.scenario import (
     SUPPRESSION_KEY,
     Scenario,
     build_scenario,
+    crash_after,
     prepare,
     record_requests,
     writes,
 )
 
 PLANNED = ("stale", "stale_objector")
-
-
-class Crash(BaseException):
-    """The process dies here (a BaseException, so no `except Exception` swallows it)."""
 
 
 def plan_id_of(stdout: str) -> str:
@@ -252,21 +249,6 @@ def test_apply_deletes_exactly_the_plan_and_a_rerun_deletes_nothing(
     ]
 
 
-def _crash_after_delete(original: Callable[..., Any], nth: int) -> Callable[..., Any]:
-    """`delete_contact` that dies right after its `nth` DELETE reached ActiveCampaign."""
-    calls = 0
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        result = original(*args, **kwargs)
-        if calls == nth:
-            raise Crash
-        return result
-
-    return wrapper
-
-
 @pytest.mark.parametrize("nth", [1, 2])
 @pytest.mark.parametrize("resume", [("--plan",), ()], ids=["same-plan", "fresh-plan"])
 def test_crash_after_a_delete_resumes_without_deleting_twice(
@@ -280,9 +262,7 @@ def test_crash_after_a_delete_resumes_without_deleting_twice(
     plan_id = plan_id_of(run_cli(scenario.config, "purge").stdout)
     seen = record_requests(scenario.state)
     with monkeypatch.context() as patch:
-        patch.setattr(
-            sync.actions, "delete_contact", _crash_after_delete(sync.actions.delete_contact, nth)
-        )
+        patch.setattr(sync.actions, "delete_contact", crash_after(sync.actions.delete_contact, nth))
         killed = run_cli(scenario.config, "purge", "--apply")
     crashed = PLANNED[nth - 1]
     assert killed.code == 70

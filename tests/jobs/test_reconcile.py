@@ -18,8 +18,10 @@ from sync.simulator import SimulatorState
 from sync.simulator import catalog as cat
 from tests.conftest import CliResult, RunCli, StartSimulator
 from tests.jobs.scenario import (
+    Crash,
     Scenario,
     build_scenario,
+    crash_after,
     memberships_in,
     prepare,
     record_requests,
@@ -41,10 +43,6 @@ APPLY_WRITES = Counter(
         ("POST", "/api/3/contactTags"): 2,
     }
 )
-
-
-class Crash(BaseException):
-    """The process dies here (a BaseException, so no `except Exception` swallows it)."""
 
 
 def expected_memberships(s: Scenario) -> set[tuple[int, int, int]]:
@@ -174,21 +172,6 @@ def test_second_apply_after_a_new_pull_sends_nothing(scenario: Scenario, run_cli
     assert memberships_in(scenario.state) == expected_memberships(scenario)
 
 
-def _crash_after(original: Callable[..., Any], nth: int) -> Callable[..., Any]:
-    """`original` that dies right after its `nth` call has reached ActiveCampaign."""
-    calls = 0
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        result = original(*args, **kwargs)
-        if calls == nth:
-            raise Crash
-        return result
-
-    return wrapper
-
-
 def _crash_before(original: Callable[..., Any], nth: int) -> Callable[..., Any]:
     """`original` that dies on its `nth` call before sending anything."""
     calls = 0
@@ -206,9 +189,9 @@ def _crash_before(original: Callable[..., Any], nth: int) -> Callable[..., Any]:
 @pytest.mark.parametrize(
     ("target", "crash"),
     [
-        pytest.param("set_list_status", _crash_after, id="unsubscribe-reached-ac"),
+        pytest.param("set_list_status", crash_after, id="unsubscribe-reached-ac"),
         pytest.param("set_list_status", _crash_before, id="unsubscribe-not-sent"),
-        pytest.param("add_tag", _crash_after, id="tag-reached-ac"),
+        pytest.param("add_tag", crash_after, id="tag-reached-ac"),
         pytest.param("add_tag", _crash_before, id="tag-not-sent"),
     ],
 )
