@@ -25,10 +25,10 @@ test: $(STAMP) ## Run the whole test suite (unit + integration against the simul
 lint: $(STAMP) ## ruff (lint + format check) and mypy (strict on compliance/ and sync/)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy compliance sync jobs reports
+	$(BIN)/mypy compliance sync jobs reports simulator
 
 demo: $(STAMP) ## The whole nightly job against the built-in simulator; prints the report path
-	$(BIN)/python -m jobs.demo --dir demo
+	$(BIN)/python -m simulator.demo --dir demo
 
 bench: $(STAMP) ## Benchmarks of SPEC section 10 (pull at 5 req/s, incremental share, reconcile 1M)
 	$(BIN)/python -m bench.pull --contacts 20000

@@ -11,12 +11,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sync.client import ActiveCampaignClient
-from sync.fetch import fetch_contact_pages, fetch_memberships_collection
+from simulator.data import generate
+from simulator.server import serve
+from sync.activecampaign.client import ActiveCampaignClient
+from sync.activecampaign.fetch import fetch_contact_pages, fetch_memberships_collection
 from sync.pull import pull
 from sync.register import connect
-from sync.simulator.data import generate
-from sync.simulator.server import serve
 
 TOKEN = "bench-token"  # noqa: S105 - the simulator's
 

@@ -210,7 +210,7 @@ def nightly(ctx: Context, show_emails: bool) -> None:
 @click.option("--faults", default=0.0, show_default=True, type=float)
 def simulate(port: int, contacts: int, seed: int, rate: float, faults: float) -> None:
     """Serve a local ActiveCampaign API v3 simulator on 127.0.0.1."""
-    from sync.simulator.server import run_forever
+    from simulator.server import run_forever
 
     token = os.environ.get("ACTIVECAMPAIGN_API_TOKEN")
     if not token:
@@ -228,8 +228,8 @@ def _register_requests() -> None:
 
 
 def _exit_for(exc: BaseException) -> tuple[int, str]:
-    from sync.errors import ActiveCampaignError
-    from sync.inputs import InputFileError
+    from sync.activecampaign.errors import ActiveCampaignError
+    from sync.register.inputs import InputFileError
 
     if isinstance(exc, JobError):
         return int(exc.exit_code), str(exc)

@@ -14,7 +14,7 @@ from compliance.codes import Basis
 from compliance.policy import ListPolicy, RetentionPolicy
 from jobs.errors import ConfigError, LockHeld
 from jobs.settings import SUPPRESSION_KEY_ENV, TOKEN_ENV, Secrets, Settings
-from sync.client import ActiveCampaignClient
+from sync.activecampaign.client import ActiveCampaignClient
 from sync.register import connect
 
 

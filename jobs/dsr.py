@@ -21,7 +21,7 @@ from jobs.errors import ConfigError
 from jobs.ropa import ropa_for
 from jobs.steps import tag_step, unsubscribe_step
 from reports.access import write_access
-from sync import actions as ac
+from sync.activecampaign import actions as ac
 from sync.executor import Step, StepResult, execute
 from sync.register import ledger, suppressions, transaction
 from sync.register import requests as store

@@ -11,7 +11,7 @@ from compliance.emails import normalise_email
 from jobs.context import Context
 from jobs.dsr import RequestOutcome, contact_ids, request_run
 from jobs.errors import ConfigError
-from sync import actions as ac
+from sync.activecampaign import actions as ac
 from sync.executor import Outcome, Step
 
 STANDARD_FIELDS = {

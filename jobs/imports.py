@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from jobs.context import Context
-from sync.inputs import read_consents, read_customers, read_objections
 from sync.register import ledger, transaction
+from sync.register.inputs import read_consents, read_customers, read_objections
 
 log = logging.getLogger(__name__)
 

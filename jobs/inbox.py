@@ -10,7 +10,7 @@ from pathlib import Path
 from jobs.context import Context
 from jobs.imports import READERS, run_import
 from reports.files import write_text
-from sync.inputs import InputFileError
+from sync.register.inputs import InputFileError
 
 log = logging.getLogger(__name__)
 

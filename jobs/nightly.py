@@ -14,7 +14,7 @@ from jobs.purge import run_purge
 from jobs.reconcile import run_reconcile
 from jobs.report import RunRecord, note, open_findings, remove_old_reports, write
 from jobs.ropa import ropa_errors
-from sync.errors import ActiveCampaignError
+from sync.activecampaign.errors import ActiveCampaignError
 from sync.register import runs
 
 log = logging.getLogger(__name__)

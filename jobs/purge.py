@@ -22,9 +22,9 @@ from jobs.context import Context
 from jobs.errors import SafetyStop
 from jobs.steps import delete_verified, is_deleted
 from reports.files import write_text
-from sync import actions as ac
-from sync.client import ActiveCampaignClient
-from sync.errors import NotFoundError
+from sync.activecampaign import actions as ac
+from sync.activecampaign.client import ActiveCampaignClient
+from sync.activecampaign.errors import NotFoundError
 from sync.executor import Outcome, Step, StepResult, execute
 from sync.register import audit, ledger, mirror, plans, suppressions, sync_state
 from sync.register import requests as request_store

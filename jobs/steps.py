@@ -6,12 +6,12 @@ import sqlite3
 from typing import Any
 
 from compliance.codes import ActionType
-from sync import actions as ac
-from sync.client import ActiveCampaignClient
-from sync.errors import endpoint_label
+from sync.activecampaign import actions as ac
+from sync.activecampaign.client import ActiveCampaignClient
+from sync.activecampaign.errors import endpoint_label
+from sync.activecampaign.models import Tag
+from sync.activecampaign.parse import parse_contact_tag, records
 from sync.executor import Outcome, Step
-from sync.models import Tag
-from sync.parse import parse_contact_tag, records
 from sync.register import mirror
 
 UNSUBSCRIBED = 2

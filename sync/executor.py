@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sync.errors import AuthError, FatalApiError, NotFoundError, RetryableApiError
+from sync.activecampaign.errors import AuthError, FatalApiError, NotFoundError, RetryableApiError
 from sync.register import audit
 from sync.register.db import transaction
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sync.client import ActiveCampaignClient
-from sync.errors import ActiveCampaignError
-from sync.fetch import fetch_contact_pages, fetch_fields, fetch_lists, fetch_tags
+from sync.activecampaign.client import ActiveCampaignClient
+from sync.activecampaign.errors import ActiveCampaignError
+from sync.activecampaign.fetch import fetch_contact_pages, fetch_fields, fetch_lists, fetch_tags
 from sync.register import mirror, sync_state
 from sync.register.db import transaction
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from sync.simulator import SimulatorServer, SimulatorState, generate, serve
+from simulator import SimulatorServer, SimulatorState, generate, serve
 
 SIMULATOR_TOKEN = "sim-token-0123456789abcdef"
 

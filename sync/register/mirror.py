@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from compliance.emails import normalise_email
-from sync.models import ContactPage, Field, MailingList, Tag
+from sync.activecampaign.models import ContactPage, Field, MailingList, Tag
 from sync.register.db import iso
 
 

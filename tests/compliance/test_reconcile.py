@@ -12,7 +12,7 @@ from compliance.emails import normalise_email
 from compliance.frames import empty_actions, empty_findings
 from compliance.policy import RetentionPolicy
 from compliance.reconcile import reconcile
-from sync.inputs import read_consents, read_objections
+from sync.register.inputs import read_consents, read_objections
 from tests.compliance import factories as f
 from tests.compliance.factories import NEWSLETTER
 from tests.compliance.scenarios import LEENA, OBJ, TAG, Case, expected, run, unsubscribe

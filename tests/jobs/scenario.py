@@ -47,8 +47,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sync.simulator import SimulatorServer, SimulatorState, generate
-from sync.simulator import catalog as cat
+from simulator import SimulatorServer, SimulatorState, generate
+from simulator import catalog as cat
 from tests.conftest import RunCli, StartSimulator, make_config, now_anchor
 
 # Written to the config's suppression_key_file: suppression keys are HMAC-SHA256 under it.

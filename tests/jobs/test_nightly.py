@@ -13,8 +13,8 @@ from typing import Any
 
 from filelock import FileLock
 
-from sync.simulator import catalog as cat
-from sync.simulator import generate
+from simulator import catalog as cat
+from simulator import generate
 from tests.conftest import CliResult, RunCli, StartSimulator, make_config, now_anchor
 from tests.jobs.scenario import (
     CONSENT_HEADER,
@@ -189,8 +189,8 @@ def test_outage_during_apply_exits_3_and_still_reports_the_findings(
     simulator: StartSimulator, tmp_path: Path, run_cli: RunCli, monkeypatch: Any
 ) -> None:
     """ActiveCampaign failing mid-apply: exit 3, no purge, and the report lists the findings."""
-    from sync import actions
-    from sync.errors import ServerError
+    from sync.activecampaign import actions
+    from sync.activecampaign.errors import ServerError
 
     scenario = build_scenario(simulator, tmp_path, policy={"enforce": "apply"})
     prepare(scenario, run_cli)

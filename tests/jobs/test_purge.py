@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-import sync.actions
-from sync.errors import ServerError
+import sync.activecampaign.actions
+from sync.activecampaign.errors import ServerError
 from tests.conftest import RunCli, StartSimulator
 from tests.jobs.scenario import (
     PEOPLE,
@@ -262,7 +262,11 @@ def test_crash_after_a_delete_resumes_without_deleting_twice(
     plan_id = plan_id_of(run_cli(scenario.config, "purge").stdout)
     seen = record_requests(scenario.state)
     with monkeypatch.context() as patch:
-        patch.setattr(sync.actions, "delete_contact", crash_after(sync.actions.delete_contact, nth))
+        patch.setattr(
+            sync.activecampaign.actions,
+            "delete_contact",
+            crash_after(sync.activecampaign.actions.delete_contact, nth),
+        )
         killed = run_cli(scenario.config, "purge", "--apply")
     crashed = PLANNED[nth - 1]
     assert killed.code == 70
@@ -363,7 +367,7 @@ def test_unfinished_erasure_is_planned_though_subscribed_and_closed_by_the_purge
         raise ServerError("DELETE /api/3/contacts/{id}: HTTP 503", status=503)
 
     with monkeypatch.context() as patch:
-        patch.setattr(sync.actions, "delete_contact", outage)
+        patch.setattr(sync.activecampaign.actions, "delete_contact", outage)
         failed = run_cli(scenario.config, "request", "erase", scenario.emails["objector"])
     planned = run_cli(scenario.config, "purge")
     applied = run_cli(scenario.config, "purge", "--apply")

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-import sync.actions
+import sync.activecampaign.actions
 from compliance.codes import OBJECTION_TAG
-from sync.errors import ApiValidationError
-from sync.simulator import SimulatorState
-from sync.simulator import catalog as cat
+from simulator import SimulatorState
+from simulator import catalog as cat
+from sync.activecampaign.errors import ApiValidationError
 from tests.conftest import CliResult, RunCli, StartSimulator
 from tests.jobs.scenario import (
     Crash,
@@ -206,9 +206,12 @@ def test_killed_apply_resumes_with_every_change_made_once(
     seen = record_requests(scenario.state)
     with monkeypatch.context() as patch:
         patch.setattr(
-            sync.actions,
+            sync.activecampaign.actions,
             target,
-            crash(getattr(sync.actions, target), 2 if target == "set_list_status" else 1),
+            crash(
+                getattr(sync.activecampaign.actions, target),
+                2 if target == "set_list_status" else 1,
+            ),
         )
         killed = run_cli(scenario.config, "reconcile", "--apply")
     assert killed.code == 70
@@ -245,7 +248,11 @@ def test_failed_tag_is_sent_again_after_the_unsubscribes(
     """The objector's tag call fails while its unsubscribe succeeds: the next apply tags it."""
     objector = scenario.id("objector")
     with monkeypatch.context() as patch:
-        patch.setattr(sync.actions, "add_tag", _reject_first(sync.actions.add_tag))
+        patch.setattr(
+            sync.activecampaign.actions,
+            "add_tag",
+            _reject_first(sync.activecampaign.actions.add_tag),
+        )
         first = run_cli(scenario.config, "reconcile", "--apply")
     assert (first.code, first.stderr) == (1, "")
     assert first.last_line.startswith("6 actions (5 done); report ")

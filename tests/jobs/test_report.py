@@ -20,11 +20,10 @@ from typing import Any
 import pytest
 
 from compliance.codes import FindingCode, Severity
-from jobs import demo
 from jobs.cli import main
 from reports.i18n import get_lang
-from sync.simulator import generate, serve
-from sync.simulator.state import SimulatorState
+from simulator import demo, generate, serve
+from simulator.state import SimulatorState
 from tests.conftest import SIMULATOR_TOKEN, RunCli, StartSimulator, make_config, now_anchor
 from tests.jobs.scenario import build_scenario, prepare
 
@@ -341,7 +340,7 @@ def _cli(config: Path, *args: str) -> tuple[int, str, str]:
 
 
 def _demo_like(folder: Path, url: str, state: SimulatorState) -> DemoRun:
-    """The steps of `make demo` (jobs/demo.py) with the simulator's rate limit off."""
+    """The steps of `make demo` (simulator/demo.py) with the simulator's rate limit off."""
     now = state.now().replace(microsecond=0)
     scenario = demo.build_scenario(state, now)
     config = make_config(

@@ -19,7 +19,7 @@ import pytest
 from compliance.codes import OBJECTION_TAG
 from compliance.suppression import suppression_key
 from reports.i18n import get_lang
-from sync.simulator.records import (
+from simulator.records import (
     AutomationRecord,
     BounceLogRecord,
     ContactExtras,
@@ -28,7 +28,7 @@ from sync.simulator.records import (
     NoteRecord,
     TrackingLogRecord,
 )
-from sync.simulator.state import SimulatorState
+from simulator.state import SimulatorState
 from tests.conftest import CliResult, RunCli, StartSimulator, make_config
 
 EMAIL = "Maija.Testinen-Esimerkki@Example.FI"

@@ -19,7 +19,7 @@ from jobs.settings import (
     load_settings,
     resolve_config_path,
 )
-from sync.client import api_root
+from sync.activecampaign.client import api_root
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "config.example.toml"
 TOKEN = "tok-0123456789abcdef-SECRET"

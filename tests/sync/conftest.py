@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import responses
 
-from sync.client import ActiveCampaignClient
+from sync.activecampaign.client import ActiveCampaignClient
 
 # Copies of the official payload samples (../shared/activecampaign/samples/).
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "activecampaign" / "fixtures"
 
 BASE_URL = "https://acct.api-us1.com"
 API = f"{BASE_URL}/api/3"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.errors import (
+from sync.activecampaign.errors import (
     ApiValidationError,
     AuthError,
     NotFoundError,

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sync.client import ActiveCampaignClient
+from simulator import SimulatorServer, SimulatorState, Snapshot
+from sync.activecampaign.client import ActiveCampaignClient
+from sync.activecampaign.throttle import Throttle
 from sync.pull import PullResult, pull
 from sync.register.db import iso
-from sync.simulator import SimulatorServer, SimulatorState, Snapshot
-from sync.throttle import Throttle
 from tests.conftest import SIMULATOR_TOKEN
 
 ContactRow = tuple[int, str, str, str, str, str, str, bool, bool, str | None]

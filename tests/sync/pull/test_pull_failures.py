@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sync.errors import ActiveCampaignError
+from simulator import SimulatorServer, SimulatorState
+from simulator.limits import FaultPlan
+from sync.activecampaign.errors import ActiveCampaignError
 from sync.pull import pull
 from sync.register import connect
-from sync.simulator import SimulatorServer, SimulatorState
-from sync.simulator.limits import FaultPlan
 from tests.conftest import SIMULATOR_TOKEN, StartSimulator
 from tests.sync.pull.support import (
     make_client,

@@ -8,7 +8,7 @@ import pandas as pd
 from pandas.testing import assert_frame_equal
 
 from compliance.frames import conform, empty_contact_tags
-from sync.models import Tag
+from sync.activecampaign.models import Tag
 from sync.register import transaction
 from sync.register.frames import load_frame
 from sync.register.mirror import add_contact_tag, save_tags

@@ -7,9 +7,9 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from sync.fetch import parse_contact_page
-from sync.models import Tag
-from sync.parse import parse_field, parse_list, parse_tag
+from sync.activecampaign.fetch import parse_contact_page
+from sync.activecampaign.models import Tag
+from sync.activecampaign.parse import parse_field, parse_list, parse_tag
 from sync.register import transaction
 from sync.register.mirror import (
     add_contact_tag,

@@ -1,0 +1,1 @@
+"""The ActiveCampaign API v3 client: session, throttle, retry, errors, paging, payloads."""
