@@ -6,8 +6,10 @@ import os
 import re
 import tomllib
 import warnings
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
@@ -23,6 +25,7 @@ DEFAULT_CONFIG = Path("config.toml")
 EXAMPLE_CONFIG = Path("config.example.toml")
 TOKEN_ENV = "ACTIVECAMPAIGN_API_TOKEN"  # noqa: S105 - a variable name, not a secret
 SUPPRESSION_KEY_ENV = "REKISTERI_SUPPRESSION_KEY"
+SMTP_PASSWORD_ENV = "REKISTERI_SMTP_PASSWORD"  # noqa: S105 - a variable name, not a secret
 ENV_PREFIX = "REKISTERI_"
 
 
@@ -35,6 +38,21 @@ class ControllerSettings(_Section):
     business_id: str = "2905754-5"
     contact: str = "Leena Soukkala, leena.soukkala@gmail.com, 040 839 0356"
     language: Literal["fi", "en"] = "fi"
+    # Every time a person reads is shown in this zone; JSON keeps UTC.
+    timezone: str = "Europe/Helsinki"
+    complaint_authority: str = (
+        "Tietosuojavaltuutetun toimisto / Office of the Data Protection Ombudsman,"
+        " PL 800, 00531 Helsinki, https://tietosuoja.fi"
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not a known IANA time zone (e.g. Europe/Helsinki)") from None
+        return value
 
 
 class ActiveCampaignSettings(_Section):
@@ -59,6 +77,21 @@ class RegisterSettings(_Section):
     suppression_key_file: Path = Path("var/suppression.key")
 
 
+ObjectionScope = Literal[
+    "direct_marketing",
+    "distance_selling",
+    "market_research",
+    "person_directory",
+    "genealogy",
+    "all",
+]
+DEFAULT_MARKETING_SCOPES: tuple[ObjectionScope, ...] = (
+    "direct_marketing",
+    "distance_selling",
+    "all",
+)
+
+
 class ListSettings(_Section):
     id: int = Field(ge=1)
     name: str | None = None
@@ -66,6 +99,14 @@ class ListSettings(_Section):
     basis: Literal["consent", "soft_opt_in", "service"]
     product_groups: tuple[str, ...] = ()
     retention_months: int | None = Field(default=None, ge=1)
+    # Which objection scopes cover this list (SPEC 5.2); None means the default for its basis.
+    objection_scopes: tuple[ObjectionScope, ...] | None = None
+
+    def covered_by(self) -> tuple[str, ...]:
+        """The objection scopes that cover this list, defaults applied."""
+        if self.objection_scopes is not None:
+            return self.objection_scopes
+        return () if self.basis == "service" else DEFAULT_MARKETING_SCOPES
 
 
 class PolicySettings(_Section):
@@ -76,12 +117,19 @@ class PolicySettings(_Section):
     after_withdrawal_days: int = Field(default=30, ge=0)
     hard_bounce_days: int = Field(default=180, ge=0)
     max_auto_deletions: int = Field(default=25, ge=0)
+    incomplete_consent: Literal["report", "unsubscribe"] = "report"
+    require_verified_identity: bool = True
+    audit_retention_months: int = Field(default=36, ge=1)
+    request_retention_months: int = Field(default=36, ge=1)
+    # A full walk that would mark more than this share of the mirror deleted is a safety stop.
+    mass_disappearance_stop: float = Field(default=0.2, ge=0, le=1)
 
 
 class SyncSettings(_Section):
     full_every_days: int = Field(default=7, ge=1)
     overlap_minutes: int = Field(default=60, ge=0)
     stale_after_hours: int = Field(default=36, ge=1)
+    membership_strategy: Literal["auto", "include", "documented"] = "auto"
 
 
 class ReportSettings(_Section):
@@ -96,11 +144,35 @@ class ProcessorSettings(_Section):
     country: str = Field(min_length=2, max_length=2)
     transfer_mechanism: Literal["none", "adequacy", "scc"]
     role: str | None = None
+    # The list purposes or activities it serves: where the ROPA and the notice name it.
+    purposes: tuple[str, ...] = ()
+    dpa_signed: date | None = None
 
     @field_validator("country")
     @classmethod
     def _upper(cls, value: str) -> str:
         return value.upper()
+
+
+class CookieSettings(_Section):
+    """What the site does about cookies and analytics; the notice never claims more."""
+
+    analytics: Literal["none", "consent_banner", "anonymous_no_cookies"] = "none"
+    consent_log: str | None = None
+
+
+class NotifySettings(_Section):
+    """Who hears about a nightly that needs a person (SPEC 11); password from the environment."""
+
+    email_to: tuple[str, ...] = ()
+    email_from: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_starttls: bool = True
+    smtp_user: str | None = None
+    when: Literal["always", "review", "failure"] = "review"
+    webhook_url: str | None = None
+    timeout_seconds: float = Field(default=10.0, gt=0, le=120)
 
 
 def _default_lists() -> tuple[ListSettings, ...]:
@@ -113,7 +185,13 @@ def _default_lists() -> tuple[ListSettings, ...]:
             basis="soft_opt_in",
             product_groups=("kurssit", "verkkokauppa"),
         ),
-        ListSettings(id=3, name="Asiakaskyselyt", purpose="surveys", basis="consent"),
+        ListSettings(
+            id=3,
+            name="Asiakaskyselyt",
+            purpose="surveys",
+            basis="consent",
+            objection_scopes=("market_research", "all"),
+        ),
         ListSettings(id=4, name="Tilausvahvistukset", purpose="orders", basis="service"),
     )
 
@@ -125,12 +203,15 @@ def _default_processors() -> tuple[ProcessorSettings, ...]:
             country="US",
             transfer_mechanism="scc",
             role="email marketing platform",
+            purposes=("newsletter", "customer_offers", "surveys", "orders"),
+            dpa_signed=date(2024, 1, 15),
         ),
         ProcessorSettings(
             name="Google LLC (Google Analytics)",
             country="US",
             transfer_mechanism="adequacy",
             role="website analytics",
+            purposes=("website_analytics",),
         ),
     )
 
@@ -158,6 +239,8 @@ class Settings(BaseSettings):
     sync: SyncSettings = SyncSettings()
     reports: ReportSettings = ReportSettings()
     processors: tuple[ProcessorSettings, ...] = Field(default_factory=_default_processors)
+    cookies: CookieSettings = CookieSettings()
+    notify: NotifySettings = NotifySettings()
 
     @field_validator("lists")
     @classmethod
@@ -188,6 +271,7 @@ class Secrets(BaseModel):
 
     api_token: SecretStr | None
     suppression_key: SecretStr | None
+    smtp_password: SecretStr | None = None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -270,7 +354,9 @@ def load_secrets(environ: dict[str, str] | None = None) -> Secrets:
     env = dict(os.environ) if environ is None else environ
     token = env.get(TOKEN_ENV) or None
     key = env.get(SUPPRESSION_KEY_ENV) or None
+    smtp = env.get(SMTP_PASSWORD_ENV) or None
     return Secrets(
         api_token=SecretStr(token) if token else None,
         suppression_key=SecretStr(key) if key else None,
+        smtp_password=SecretStr(smtp) if smtp else None,
     )
