@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from jobs.context import Context, held
-from jobs.errors import ExitCode
+from jobs.errors import ExitCode, SafetyStop
 from jobs.inbox import process_inbox
 from jobs.orphans import forget_orphans
 from jobs.pull import run_pull
-from jobs.purge import run_purge
+from jobs.purge import PreparedPlan, carry_out, prepare
 from jobs.reconcile import run_reconcile
 from jobs.report import RunRecord, note, open_findings, remove_old_reports, write
 from jobs.ropa import ropa_errors
@@ -36,10 +37,20 @@ def run_nightly(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, lis
 
 
 def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]:
+    # One connection for every job of the night, closed whatever happens.
+    conn = ctx.open_register()
+    try:
+        return _run_with(ctx, conn, show_emails=show_emails)
+    finally:
+        conn.close()
+
+
+def _run_with(
+    ctx: Context, conn: sqlite3.Connection, *, show_emails: bool
+) -> tuple[ExitCode, Path, list[str]]:
     record = RunRecord(command="nightly")
     codes: set[ExitCode] = set()
     errors: list[str] = []
-    conn = ctx.open_register()
     runs.start(
         conn, run_id=ctx.run_id, command="nightly", started_at=ctx.started_at, as_of=ctx.now()
     )
@@ -69,8 +80,22 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         codes.add(ExitCode.INPUT)
         errors += [f"inbox: {line}" for line in inbox.rejected]
 
+    # The purge plan comes before reconcile applies anything: contacts this run deletes are
+    # left alone (no tag, no unsubscribe first), so what the run plans it deletes tonight.
+    prepared: PreparedPlan | None = None
+    if pulled:
+        try:
+            prepared = prepare(ctx, conn, apply=enforce, plan_id=None)
+        except SafetyStop as exc:
+            codes.add(ExitCode.SAFETY)
+            errors.append(str(exc))
+            record.notes.append(note("purge_stopped", error=str(exc)))
+    leave_alone = prepared.contact_ids if prepared is not None and prepared.applies else frozenset()
+
     try:
-        outcome = run_reconcile(ctx, apply=enforce and pulled, actor="cron")
+        outcome = run_reconcile(
+            ctx, apply=enforce and pulled, actor="cron", conn=conn, leave_alone=leave_alone
+        )
         record.findings, record.actions, record.frames = (
             outcome.findings,
             list(outcome.actions),
@@ -82,12 +107,12 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         record.notes.append(note("reconcile_stopped", error=str(exc)))
         # The findings are local; the report still shows what needs a person. Changes made
         # before the failure are in the audit log and the next run resumes from there.
-        outcome = run_reconcile(ctx, apply=False, actor="cron")
+        outcome = run_reconcile(ctx, apply=False, actor="cron", conn=conn)
         record.findings, record.frames = outcome.findings, outcome.frames
 
-    if pulled and ExitCode.ACTIVECAMPAIGN not in codes:
+    if prepared is not None and ExitCode.ACTIVECAMPAIGN not in codes:
         try:
-            purge = run_purge(ctx, apply=enforce, plan_id=None, actor="cron")
+            purge = carry_out(ctx, conn, prepared, apply=enforce, actor="cron")
             record.purge = {
                 "plan_id": purge.plan_id,
                 "count": purge.count,
@@ -129,5 +154,4 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         codes.add(ExitCode.REVIEW)
     code = _worst(codes)
     path = write(ctx, conn, record, exit_code=int(code), show_emails=show_emails)
-    conn.close()
     return code, path, errors

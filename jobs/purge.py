@@ -143,8 +143,18 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
     return plan_id, content, folder
 
 
+# Our own changes that leave a contact's deletion as planned (SPEC 6: a change made by
+# rekisteri itself never counts as "changed since planning").
+_OUR_CHANGES = (ActionType.UNSUBSCRIBE.value, ActionType.TAG.value)
+
+
 def _delete_step(
-    client: ActiveCampaignClient, entry: dict[str, Any], plan_id: str, clock: Any
+    client: ActiveCampaignClient,
+    entry: dict[str, Any],
+    plan_id: str,
+    clock: Any,
+    *,
+    changed_by_us: Any,
 ) -> Step:
     contact_id = int(entry["contact_id"])
     must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
@@ -156,9 +166,8 @@ def _delete_step(
             # Already gone (e.g. deleted by a run that died before recording it): the plan's
             # goal holds, so the register must forget the person as after our own delete.
             return Outcome(detail={"verified": "404", "note": "already deleted"})
-        if iso(contact.udate) != entry["udate"] or (
-            must_be_inactive and any(m.status == 1 for m in memberships)
-        ):
+        changed = iso(contact.udate) != entry["udate"] and not changed_by_us(contact_id)
+        if changed or (must_be_inactive and any(m.status == 1 for m in memberships)):
             return Outcome("skipped", {"note": "contact changed since the plan was made"})
         return delete_verified(client, contact_id)
 
@@ -207,10 +216,25 @@ def forget_deleted(
 
 
 def apply_plan(
-    ctx: Context, conn: sqlite3.Connection, plan_id: str, content: dict[str, Any], *, actor: str
+    ctx: Context,
+    conn: sqlite3.Connection,
+    plan_id: str,
+    content: dict[str, Any],
+    *,
+    actor: str,
+    planned_at: datetime,
 ) -> list[StepResult]:
     client = ctx.client()
-    steps = [_delete_step(client, e, plan_id, ctx.wall_now) for e in content["entries"]]
+
+    def changed_by_us(contact_id: int) -> bool:
+        return audit.changed_by_us_since(
+            conn, str(contact_id), since=planned_at, types=_OUR_CHANGES
+        )
+
+    steps = [
+        _delete_step(client, e, plan_id, ctx.wall_now, changed_by_us=changed_by_us)
+        for e in content["entries"]
+    ]
     results = execute(conn, steps, run_id=ctx.run_id, actor=actor, clock=ctx.wall_now)
     plans.set_status(conn, plan_id, "applied")
     return results
@@ -248,42 +272,94 @@ def _rows(results: list[StepResult], content: dict[str, Any]) -> list[dict[str, 
     ]
 
 
-def run_purge(
-    ctx: Context, *, apply: bool, plan_id: str | None, actor: str = "user"
-) -> PurgeOutcome:
-    """Without --plan a fresh plan is made and applied only within max_auto_deletions;
-    with --plan ID a person approved that exact plan, whatever its size."""
-    limit = ctx.settings.policy.max_auto_deletions
-    explicit = plan_id is not None
-    conn = ctx.open_register()
-    try:
-        folder: Path | None = None
-        if plan_id is not None:
-            saved = plans.load(conn, plan_id)
-            if saved is None:
-                raise SafetyStop(f"purge: plan {plan_id} not found; run 'rekisteri purge' again")
-            content = saved["content"]
-            if apply:
-                check_pull(
-                    conn,
-                    wall_now=ctx.wall_now(),
-                    stale_after_hours=ctx.settings.sync.stale_after_hours,
-                )
-        else:
-            plan_id, content, folder = make_plan(ctx, conn)
-        count = len(content["entries"])
-        needs_approval = apply and not explicit and count > limit
-        if not apply or needs_approval:
-            log.info("purge: plan %s with %d contacts (not applied)", plan_id, count)
-            return PurgeOutcome(
-                plan_id, count, _reasons(content), False, needs_approval, _rows([], content), folder
+@dataclass(frozen=True)
+class PreparedPlan:
+    """A saved plan and whether this run applies it (SPEC 6: what a run plans, it deletes)."""
+
+    plan_id: str
+    content: dict[str, Any]
+    folder: Path | None
+    planned_at: datetime
+    applies: bool
+
+    @property
+    def contact_ids(self) -> frozenset[int]:
+        return frozenset(int(e["contact_id"]) for e in self.content["entries"])
+
+
+def load_approved(ctx: Context, conn: sqlite3.Connection, plan_id: str) -> dict[str, Any]:
+    """A saved plan a person approved; its id must still be the hash of what is stored."""
+    saved = plans.load(conn, plan_id)
+    if saved is None:
+        raise SafetyStop(f"purge: plan {plan_id} not found; run 'rekisteri purge' again")
+    if plan_id_of(saved["content"]) != plan_id:
+        # Someone edited the stored plan: it is no longer the plan a person approved.
+        raise SafetyStop(
+            f"purge: plan {plan_id} does not match its content (changed after it was made);"
+            " nothing deleted; run 'rekisteri purge' for a new plan"
+        )
+    return saved
+
+
+def prepare(
+    ctx: Context, conn: sqlite3.Connection, *, apply: bool, plan_id: str | None
+) -> PreparedPlan:
+    """The plan this run works on: a person's approved one, or a fresh one from the register.
+
+    Without --plan a fresh plan is applied only within max_auto_deletions; with --plan ID a
+    person approved that exact plan, whatever its size.
+    """
+    if plan_id is not None:
+        saved = load_approved(ctx, conn, plan_id)
+        if apply:
+            check_pull(
+                conn, wall_now=ctx.wall_now(), stale_after_hours=ctx.settings.sync.stale_after_hours
             )
-        results = apply_plan(ctx, conn, plan_id, content, actor=actor)
-    finally:
-        conn.close()
+        return PreparedPlan(
+            plan_id, saved["content"], None, datetime.fromisoformat(saved["created_at"]), apply
+        )
+    planned_at = ctx.wall_now()
+    plan_id, content, folder = make_plan(ctx, conn)
+    within = len(content["entries"]) <= ctx.settings.policy.max_auto_deletions
+    return PreparedPlan(plan_id, content, folder, planned_at, apply and within)
+
+
+def carry_out(
+    ctx: Context, conn: sqlite3.Connection, prepared: PreparedPlan, *, apply: bool, actor: str
+) -> PurgeOutcome:
+    """Apply a prepared plan when it may be applied; otherwise report it as waiting."""
+    plan_id, content, folder = prepared.plan_id, prepared.content, prepared.folder
+    count = len(content["entries"])
+    if not prepared.applies:
+        needs_approval = apply  # a fresh plan above max_auto_deletions waits for a person
+        log.info("purge: plan %s with %d contacts (not applied)", plan_id, count)
+        return PurgeOutcome(
+            plan_id, count, _reasons(content), False, needs_approval, _rows([], content), folder
+        )
+    results = apply_plan(ctx, conn, plan_id, content, actor=actor, planned_at=prepared.planned_at)
     log.info(
         "purge: plan %s applied, %d deleted", plan_id, sum(1 for r in results if r.result == "done")
     )
     return PurgeOutcome(
         plan_id, count, _reasons(content), True, False, _rows(results, content), folder
     )
+
+
+def run_purge(
+    ctx: Context,
+    *,
+    apply: bool,
+    plan_id: str | None,
+    actor: str = "user",
+    conn: sqlite3.Connection | None = None,
+) -> PurgeOutcome:
+    """Plan (or load the approved plan) and apply it when allowed; see `prepare`."""
+    own = conn is None
+    if conn is None:
+        conn = ctx.open_register()
+    try:
+        prepared = prepare(ctx, conn, apply=apply, plan_id=plan_id)
+        return carry_out(ctx, conn, prepared, apply=apply, actor=actor)
+    finally:
+        if own:
+            conn.close()

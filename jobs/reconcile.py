@@ -129,10 +129,27 @@ def mark_fixed(findings: pd.DataFrame, results: list[StepResult]) -> pd.DataFram
     return findings
 
 
-def run_reconcile(ctx: Context, *, apply: bool, actor: str = "user") -> ReconcileOutcome:
-    conn = ctx.open_register()
+def run_reconcile(
+    ctx: Context,
+    *,
+    apply: bool,
+    actor: str = "user",
+    conn: sqlite3.Connection | None = None,
+    leave_alone: frozenset[int] = frozenset(),
+) -> ReconcileOutcome:
+    """Findings and actions; with `apply` the actions are sent.
+
+    `leave_alone` holds contacts this run deletes anyway (SPEC 6): tagging or unsubscribing
+    them first would only cost requests and change them after their deletion was planned.
+    A caller's `conn` is used and left open; without one the job opens and closes its own.
+    """
+    own = conn is None
+    if conn is None:
+        conn = ctx.open_register()
     try:
         findings, actions, frames = compute(ctx, conn)
+        if leave_alone and not actions.empty:
+            actions = actions[~actions["contact_id"].astype(int).isin(leave_alone)]
         if not apply or actions.empty:
             findings = findings.assign(status="open")
             log.info("reconcile: %d findings, %d actions planned", len(findings), len(actions))
@@ -147,7 +164,8 @@ def run_reconcile(ctx: Context, *, apply: bool, actor: str = "user") -> Reconcil
             clock=ctx.wall_now,
         )
     finally:
-        conn.close()
+        if own:
+            conn.close()
     done = sum(1 for r in results if r.result == "done")
     log.info("reconcile: %d findings, %d actions, %d done", len(findings), len(results), done)
     return ReconcileOutcome(mark_fixed(findings, results), _result_rows(results), frames)

@@ -71,6 +71,20 @@ def events(conn: sqlite3.Connection, *, run_id: str | None = None) -> list[dict[
     return [dict(row) for row in conn.execute(sql + " ORDER BY seq", params)]
 
 
+def changed_by_us_since(
+    conn: sqlite3.Connection, subject: str, *, since: datetime, types: Iterable[str]
+) -> bool:
+    """Whether one of our own changes of these types to `subject` was done at or after `since`."""
+    kinds = sorted(set(types))
+    marks = ", ".join("?" for _ in kinds)
+    row = conn.execute(
+        f"SELECT 1 FROM audit_log WHERE subject = ? AND phase = ? AND at >= ? AND type IN ({marks})"  # noqa: S608 - placeholders only
+        " LIMIT 1",
+        (subject, DONE, iso(since), *kinds),
+    ).fetchone()
+    return row is not None
+
+
 REDACTED = '{"redacted": "erasure"}'
 
 

@@ -391,3 +391,29 @@ def test_unfinished_erasure_is_planned_though_subscribed_and_closed_by_the_purge
         (suppression_key("olli.kielsi@example.fi"), "direct_marketing", "erasure-with-objection"),
     }
     assert (requests, pending) == ([("erase", "done")], [])
+
+
+def test_tampered_plan_is_a_safety_stop(scenario: Scenario, run_cli: RunCli) -> None:
+    """A stored plan edited after it was made no longer matches its id: exit 5, nothing sent."""
+    plan_id = plan_id_of(run_cli(scenario.config, "purge").stdout)
+    with sqlite3.connect(scenario.database) as conn:
+        (text,) = conn.execute(
+            "SELECT content FROM purge_plans WHERE id = ?", (plan_id,)
+        ).fetchone()
+        content = json.loads(text)
+        content["entries"][0]["contact_id"] = scenario.id("consented")
+        conn.execute(
+            "UPDATE purge_plans SET content = ? WHERE id = ?", (json.dumps(content), plan_id)
+        )
+    seen = record_requests(scenario.state)
+
+    result = run_cli(scenario.config, "purge", "--apply", "--plan", plan_id)
+
+    assert (result.code, result.stdout, result.stderr) == (
+        5,
+        "",
+        f"rekisteri: purge: plan {plan_id} does not match its content (changed after it was"
+        " made); nothing deleted; run 'rekisteri purge' for a new plan\n",
+    )
+    assert seen == []
+    assert [key for key, _ in phases(scenario.database) if key.startswith("delete:")] == []
