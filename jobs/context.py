@@ -14,7 +14,8 @@ from compliance.codes import Basis
 from compliance.policy import ListPolicy, RetentionPolicy
 from jobs.errors import ConfigError, LockHeld
 from jobs.settings import SUPPRESSION_KEY_ENV, TOKEN_ENV, Secrets, Settings
-from sync.activecampaign.client import ActiveCampaignClient
+from sync.activecampaign.client import ActiveCampaignClient, api_root
+from sync.activecampaign.throttle import shared_throttle
 from sync.register import connect
 
 
@@ -68,8 +69,11 @@ class Context:
             if token is None:
                 raise ConfigError(f"{TOKEN_ENV} is not set", key=TOKEN_ENV)
             ac = self.settings.activecampaign
+            # One throttle per account for the whole process: every client shares its window.
+            throttle = shared_throttle(api_root(ac.base_url), ac.requests_per_second)
             self._client = ActiveCampaignClient(
                 base_url=ac.base_url,
+                throttle=throttle,
                 token=token.get_secret_value(),
                 requests_per_second=ac.requests_per_second,
                 timeout_seconds=ac.timeout_seconds,
