@@ -208,7 +208,44 @@ def nightly(ctx: Context, show_emails: bool) -> None:
 @click.option("--seed", default=1, show_default=True, type=int)
 @click.option("--rate", default=5.0, show_default=True, type=float)
 @click.option("--faults", default=0.0, show_default=True, type=float)
-def simulate(port: int, contacts: int, seed: int, rate: float, faults: float) -> None:
+@click.option(
+    "--limit",
+    type=click.Choice(["bucket", "window"]),
+    default="bucket",
+    show_default=True,
+    help="window: never more than --rate in any rolling second, no burst.",
+)
+@click.option(
+    "--retry-after",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Seconds a 429 asks the client to wait [default: 30 for window, else the bucket's estimate].",
+)
+@click.option(
+    "--latency",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds each request is delayed before it counts.",
+)
+@click.option(
+    "--jitter",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds of random spread around --latency (seeded by --seed).",
+)
+def simulate(
+    port: int,
+    contacts: int,
+    seed: int,
+    rate: float,
+    faults: float,
+    limit: str,
+    retry_after: int | None,
+    latency: float,
+    jitter: float,
+) -> None:
     """Serve a local ActiveCampaign API v3 simulator on 127.0.0.1."""
     from simulator.server import run_forever
 
@@ -218,7 +255,20 @@ def simulate(port: int, contacts: int, seed: int, rate: float, faults: float) ->
             "ACTIVECAMPAIGN_API_TOKEN is not set (the simulator checks it)",
             key="ACTIVECAMPAIGN_API_TOKEN",
         )
-    run_forever(port=port, contacts=contacts, seed=seed, rate=rate, faults=faults, token=token)
+    if jitter > latency:
+        raise click.BadParameter("must be at most --latency", param_hint="--jitter")
+    run_forever(
+        port=port,
+        contacts=contacts,
+        seed=seed,
+        rate=rate,
+        faults=faults,
+        token=token,
+        limit=limit,
+        retry_after=retry_after,
+        latency=latency,
+        jitter=jitter,
+    )
 
 
 def _register_requests() -> None:
