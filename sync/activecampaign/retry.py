@@ -39,9 +39,7 @@ def _last_exception(retry_state: RetryCallState) -> BaseException | None:
     return outcome.exception()
 
 
-def capped_retry_after(
-    seconds: float | None, cap: float = RETRY_AFTER_CAP_SECONDS
-) -> float | None:
+def capped_retry_after(seconds: float | None, cap: float = RETRY_AFTER_CAP_SECONDS) -> float | None:
     """The server's wish within [0, cap]; None when it said nothing usable."""
     if seconds is None:
         return None
