@@ -401,3 +401,16 @@ def test_valid_rows_always_import_and_reimport_identically(data: list[tuple[str,
         first, second = read_consents(path), read_consents(path)
     assert first["line"].tolist() == list(range(2, len(data) + 2))
     assert_frame_equal(first, second)
+
+
+def test_an_address_with_a_zero_width_character_rejects_the_file(tmp_path: Path) -> None:
+    """A hidden U+200B in line 3's email refuses the file naming file, line and column."""
+    path = write(
+        tmp_path,
+        HEADER
+        + "aino@example.fi,newsletter,grant,2025-01-01,form\n"
+        + "leena\u200b@example.fi,newsletter,grant,2025-01-01,form\n",
+    )
+    with pytest.raises(InputFileError) as caught:
+        read_consents(path)
+    assert (caught.value.path, caught.value.line, caught.value.column) == (str(path), 3, "email")
