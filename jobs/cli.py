@@ -13,12 +13,23 @@ import click
 from jobs.context import Context, held, parse_moment
 from jobs.errors import ConfigError, ExitCode, JobError
 from jobs.logs import configure
-from jobs.settings import load_secrets, load_settings, resolve_config_path
+from jobs.settings import load_secrets, load_settings, require_identity, resolve_config_path
 
 log = logging.getLogger("rekisteri")
 
+# Commands whose output names the controller (SPEC 2): they refuse to run without its identity.
+IDENTITY_COMMANDS = frozenset({"report", "ropa", "notice", "nightly", "request"})
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Cli(click.Group):
+    """The top-level group; remembers whether help was asked for anywhere on the line."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["rekisteri.help"] = any(arg in ("-h", "--help") for arg in args)
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--config",
     "config_path",
@@ -43,6 +54,9 @@ def cli(
         click_ctx.obj = None
         return
     settings = load_settings(resolve_config_path(config_path))
+    asks_help = bool(click_ctx.meta.get("rekisteri.help"))
+    if click_ctx.invoked_subcommand in IDENTITY_COMMANDS and not asks_help:
+        require_identity(settings)
     click_ctx.obj = Context(
         settings=settings,
         secrets=load_secrets(),

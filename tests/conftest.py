@@ -72,7 +72,15 @@ STRICT_LIMIT: dict[str, Any] = {
     "jitter": 0.01,
 }
 
+# Every test config names its controller: there is no built-in identity (SPEC 2).
+TEST_CONTROLLER: dict[str, Any] = {
+    "name": "Testiyritys Oy",
+    "business_id": "1234567-8",
+    "contact": "Tietosuoja, tietosuoja@testiyritys.example, 040 000 0000",
+}
+
 _BASE_CONFIG: dict[str, dict[str, Any]] = {
+    "controller": TEST_CONTROLLER,
     "activecampaign": {"requests_per_second": 200, "timeout_seconds": 5, "max_attempts": 3},
     "register": {
         "database": "var/register.sqlite",

