@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -293,6 +294,7 @@ def _register_requests() -> None:
 
 def _exit_for(exc: BaseException) -> tuple[int, str]:
     from sync.activecampaign.errors import ActiveCampaignError
+    from sync.register.db import RegisterBusy
     from sync.register.inputs import InputFileError
 
     if isinstance(exc, JobError):
@@ -301,6 +303,11 @@ def _exit_for(exc: BaseException) -> tuple[int, str]:
         return int(ExitCode.ACTIVECAMPAIGN), f"ActiveCampaign: {exc}"
     if isinstance(exc, InputFileError):
         return int(ExitCode.INPUT), str(exc)
+    if isinstance(exc, RegisterBusy):
+        return int(ExitCode.LOCKED), str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        # A single write that waited out the busy timeout behind another run's transaction.
+        return int(ExitCode.LOCKED), "the register is being written by another run; try again"
     if isinstance(exc, click.ClickException):
         return exc.exit_code, exc.format_message()
     if isinstance(exc, OSError):

@@ -19,6 +19,9 @@ from sync.activecampaign.throttle import shared_throttle
 from sync.register import connect
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
 def parse_moment(value: str | None, *, option: str) -> datetime | None:
     """An ISO 8601 date or date-time from the command line; no offset means UTC."""
     if value is None:
@@ -29,6 +32,11 @@ def parse_moment(value: str | None, *, option: str) -> datetime | None:
         raise ConfigError(
             f"{option}: not an ISO 8601 date or date-time: {value!r}", key=option
         ) from None
+    # Outside these years a date is a typo (0225 for 2025), and far dates overflow the rules.
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ConfigError(
+            f"{option}: {value!r} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}", key=option
+        )
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
