@@ -234,7 +234,7 @@ def nightly(ctx: Context, show_emails: bool) -> None:
     "--retry-after",
     type=click.IntRange(min=0),
     default=None,
-    help="Seconds a 429 asks the client to wait [default: 30 for window, else the bucket's estimate].",
+    help="Seconds a 429 asks to wait [default: 30 for window, else the bucket's estimate].",
 )
 @click.option(
     "--latency",

@@ -18,7 +18,6 @@ from sync.activecampaign.client import ActiveCampaignClient, api_root
 from sync.activecampaign.throttle import shared_throttle
 from sync.register import connect
 
-
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 

@@ -16,8 +16,8 @@ from jobs.settings import (
     Secrets,
     Settings,
     load_secrets,
-    require_identity,
     load_settings,
+    require_identity,
     resolve_config_path,
 )
 from sync.activecampaign.client import api_root
