@@ -8,8 +8,14 @@ import unicodedata
 import pandas as pd
 
 # Pragmatic, not RFC 5322: exactly one "@", a non-empty local part, a dotted domain without
-# empty labels, no whitespace or control characters. Anything stricter rejects real addresses.
-_VALID = r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f.]+(?:\.[^@\s\x00-\x1f\x7f.]+)+"
+# empty labels, no whitespace, control, zero-width or bidirectional characters (SPEC 4: an
+# address that looks like another one on screen is not an address). Anything stricter rejects
+# real addresses.
+_BAD = (
+    r"@\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+_VALID = rf"[^{_BAD}]+@[^{_BAD}.]+(?:\.[^{_BAD}.]+)+"
 _VALID_RE = re.compile(_VALID)
 
 
@@ -33,12 +39,17 @@ def valid_emails(emails: pd.Series) -> pd.Series:
 
 
 def mask_email(email: str) -> str:
-    """`leena.soukkala@gmail.com` -> `l***@gmail.com`; anything not an address -> `***`."""
+    """`leena.soukkala@gmail.com` -> `l***@gmail.com`; anything not an address -> `***`.
+
+    Only a letter or digit is kept as the first character: `=...@x.fi` masks to `****@x.fi`,
+    never to a cell a spreadsheet would run as a formula.
+    """
     email = email.strip()
     if not is_valid_email(email):
         return "***"
     local, domain = email.split("@")
-    return f"{local[0]}***@{domain}"
+    first = local[0] if local[0].isalnum() else "*"
+    return f"{first}***@{domain}"
 
 
 def mask_emails(emails: pd.Series) -> pd.Series:
@@ -46,5 +57,7 @@ def mask_emails(emails: pd.Series) -> pd.Series:
     stripped = emails.astype("object").str.strip()
     valid = valid_emails(stripped)
     parts = stripped.str.extract(r"^(?P<first>.)[^@]*@(?P<domain>.*)$", expand=True)
-    masked = parts["first"] + "***@" + parts["domain"]
+    keep = parts["first"].map(lambda c: isinstance(c, str) and c.isalnum()).astype(bool)
+    first = parts["first"].where(keep, "*")
+    masked = first + "***@" + parts["domain"]
     return masked.where(valid, "***").astype("object")

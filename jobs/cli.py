@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,23 @@ import click
 from jobs.context import Context, held, parse_moment
 from jobs.errors import ConfigError, ExitCode, JobError
 from jobs.logs import configure
-from jobs.settings import load_secrets, load_settings, resolve_config_path
+from jobs.settings import load_secrets, load_settings, require_identity, resolve_config_path
 
 log = logging.getLogger("rekisteri")
 
+# Commands whose output names the controller (SPEC 2): they refuse to run without its identity.
+IDENTITY_COMMANDS = frozenset({"report", "ropa", "notice", "nightly", "request"})
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Cli(click.Group):
+    """The top-level group; remembers whether help was asked for anywhere on the line."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["rekisteri.help"] = any(arg in ("-h", "--help") for arg in args)
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--config",
     "config_path",
@@ -43,6 +55,9 @@ def cli(
         click_ctx.obj = None
         return
     settings = load_settings(resolve_config_path(config_path))
+    asks_help = bool(click_ctx.meta.get("rekisteri.help"))
+    if click_ctx.invoked_subcommand in IDENTITY_COMMANDS and not asks_help:
+        require_identity(settings)
     click_ctx.obj = Context(
         settings=settings,
         secrets=load_secrets(),
@@ -208,7 +223,44 @@ def nightly(ctx: Context, show_emails: bool) -> None:
 @click.option("--seed", default=1, show_default=True, type=int)
 @click.option("--rate", default=5.0, show_default=True, type=float)
 @click.option("--faults", default=0.0, show_default=True, type=float)
-def simulate(port: int, contacts: int, seed: int, rate: float, faults: float) -> None:
+@click.option(
+    "--limit",
+    type=click.Choice(["bucket", "window"]),
+    default="bucket",
+    show_default=True,
+    help="window: never more than --rate in any rolling second, no burst.",
+)
+@click.option(
+    "--retry-after",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Seconds a 429 asks to wait [default: 30 for window, else the bucket's estimate].",
+)
+@click.option(
+    "--latency",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds each request is delayed before it counts.",
+)
+@click.option(
+    "--jitter",
+    default=0.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds of random spread around --latency (seeded by --seed).",
+)
+def simulate(
+    port: int,
+    contacts: int,
+    seed: int,
+    rate: float,
+    faults: float,
+    limit: str,
+    retry_after: int | None,
+    latency: float,
+    jitter: float,
+) -> None:
     """Serve a local ActiveCampaign API v3 simulator on 127.0.0.1."""
     from simulator.server import run_forever
 
@@ -218,7 +270,20 @@ def simulate(port: int, contacts: int, seed: int, rate: float, faults: float) ->
             "ACTIVECAMPAIGN_API_TOKEN is not set (the simulator checks it)",
             key="ACTIVECAMPAIGN_API_TOKEN",
         )
-    run_forever(port=port, contacts=contacts, seed=seed, rate=rate, faults=faults, token=token)
+    if jitter > latency:
+        raise click.BadParameter("must be at most --latency", param_hint="--jitter")
+    run_forever(
+        port=port,
+        contacts=contacts,
+        seed=seed,
+        rate=rate,
+        faults=faults,
+        token=token,
+        limit=limit,
+        retry_after=retry_after,
+        latency=latency,
+        jitter=jitter,
+    )
 
 
 def _register_requests() -> None:
@@ -229,6 +294,7 @@ def _register_requests() -> None:
 
 def _exit_for(exc: BaseException) -> tuple[int, str]:
     from sync.activecampaign.errors import ActiveCampaignError
+    from sync.register.db import RegisterBusy
     from sync.register.inputs import InputFileError
 
     if isinstance(exc, JobError):
@@ -237,6 +303,11 @@ def _exit_for(exc: BaseException) -> tuple[int, str]:
         return int(ExitCode.ACTIVECAMPAIGN), f"ActiveCampaign: {exc}"
     if isinstance(exc, InputFileError):
         return int(ExitCode.INPUT), str(exc)
+    if isinstance(exc, RegisterBusy):
+        return int(ExitCode.LOCKED), str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        # A single write that waited out the busy timeout behind another run's transaction.
+        return int(ExitCode.LOCKED), "the register is being written by another run; try again"
     if isinstance(exc, click.ClickException):
         return exc.exit_code, exc.format_message()
     if isinstance(exc, OSError):

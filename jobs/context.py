@@ -14,8 +14,11 @@ from compliance.codes import Basis
 from compliance.policy import ListPolicy, RetentionPolicy
 from jobs.errors import ConfigError, LockHeld
 from jobs.settings import SUPPRESSION_KEY_ENV, TOKEN_ENV, Secrets, Settings
-from sync.activecampaign.client import ActiveCampaignClient
+from sync.activecampaign.client import ActiveCampaignClient, api_root
+from sync.activecampaign.throttle import shared_throttle
 from sync.register import connect
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 
 def parse_moment(value: str | None, *, option: str) -> datetime | None:
@@ -28,6 +31,11 @@ def parse_moment(value: str | None, *, option: str) -> datetime | None:
         raise ConfigError(
             f"{option}: not an ISO 8601 date or date-time: {value!r}", key=option
         ) from None
+    # Outside these years a date is a typo (0225 for 2025), and far dates overflow the rules.
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ConfigError(
+            f"{option}: {value!r} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}", key=option
+        )
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -68,8 +76,11 @@ class Context:
             if token is None:
                 raise ConfigError(f"{TOKEN_ENV} is not set", key=TOKEN_ENV)
             ac = self.settings.activecampaign
+            # One throttle per account for the whole process: every client shares its window.
+            throttle = shared_throttle(api_root(ac.base_url), ac.requests_per_second)
             self._client = ActiveCampaignClient(
                 base_url=ac.base_url,
+                throttle=throttle,
                 token=token.get_secret_value(),
                 requests_per_second=ac.requests_per_second,
                 timeout_seconds=ac.timeout_seconds,

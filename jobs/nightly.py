@@ -61,6 +61,7 @@ def _run_with(
         record.pull = {
             "contacts": result.contacts,
             "requests": result.requests,
+            "rate_limited": result.rate_limited,
             "complete": result.complete,
             "mode": result.mode,
         }
@@ -69,7 +70,7 @@ def _run_with(
         codes.add(ExitCode.ACTIVECAMPAIGN)
         errors.append(f"pull: {exc}")
         record.notes.append(note("pull_failed", error=str(exc)))
-        record.pull = {"contacts": 0, "requests": 0, "complete": False}
+        record.pull = {"contacts": 0, "requests": 0, "rate_limited": 0, "complete": False}
 
     inbox = process_inbox(ctx, stamp=ctx.started_at)
     record.notes += [note("inbox_imported", file=name) for name in inbox.imported]

@@ -21,6 +21,7 @@ from compliance.retention import plan_purge
 from jobs.context import Context
 from jobs.errors import SafetyStop
 from jobs.steps import delete_verified, is_deleted
+from reports.csvcells import safe_row
 from reports.files import write_text
 from sync.activecampaign import actions as ac
 from sync.activecampaign.client import ActiveCampaignClient
@@ -107,7 +108,7 @@ def _write_plan_files(
         for e in content["entries"]
     ]
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(lines)
+    csv.writer(buffer, lineterminator="\n").writerows(safe_row(line) for line in lines)
     write_text(folder / f"{plan_id}.csv", buffer.getvalue())
     return folder
 

@@ -143,6 +143,7 @@ def build_report(
         pull = {
             "contacts": latest.contacts,
             "requests": latest.requests,
+            "rate_limited": latest.rate_limited,
             "complete": latest.complete,
             "mode": latest.mode,
         }

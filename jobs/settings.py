@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -9,9 +10,18 @@ import warnings
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -33,10 +43,15 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The controller's identity is never defaulted: a ROPA, notice or report naming someone else's
+# business would be worse than none (SPEC 2). Commands that print it call `require_identity`.
+IDENTITY_KEYS = ("name", "business_id", "contact")
+
+
 class ControllerSettings(_Section):
-    name: str = "Koko Juju"
-    business_id: str = "2905754-5"
-    contact: str = "Leena Soukkala, leena.soukkala@gmail.com, 040 839 0356"
+    name: str = ""
+    business_id: str = ""
+    contact: str = ""
     language: Literal["fi", "en"] = "fi"
     # Every time a person reads is shown in this zone; JSON keeps UTC.
     timezone: str = "Europe/Helsinki"
@@ -55,6 +70,20 @@ class ControllerSettings(_Section):
         return value
 
 
+ACCOUNT_LIMIT = 5.0
+
+
+def is_loopback(url: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost: where only the simulator can be listening."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class ActiveCampaignSettings(_Section):
     base_url: str = "http://127.0.0.1:8765"
     # ActiveCampaign allows 5 per account; more only makes sense against the simulator.
@@ -66,9 +95,30 @@ class ActiveCampaignSettings(_Section):
     @field_validator("base_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value.rstrip("/")
+        # Messages never quote the value: it may hold a password someone pasted into it.
+        try:
+            parts = urlsplit(value.strip())
+            parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+        except ValueError:
+            raise ValueError("is not a valid URL") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must look like https://<account>.api-us1.com")
+        if parts.username is not None or parts.password is not None:
+            raise ValueError("must not hold a user name or password (the token is an env var)")
+        if parts.query or parts.fragment or value.strip().endswith(("?", "#")):
+            raise ValueError("must not hold a query (?...) or fragment (#...)")
+        return value.strip().rstrip("/")
+
+    @field_validator("requests_per_second")
+    @classmethod
+    def _real_accounts_allow_five(cls, value: float, info: ValidationInfo) -> float:
+        base_url = info.data.get("base_url")  # validated first; absent when it was invalid
+        if value > ACCOUNT_LIMIT and base_url is not None and not is_loopback(base_url):
+            raise ValueError(
+                f"at most {ACCOUNT_LIMIT:g} (ActiveCampaign's limit per account); more is only"
+                " allowed against a simulator on a loopback address"
+            )
+        return value
 
 
 class RegisterSettings(_Section):
@@ -298,6 +348,17 @@ def resolve_config_path(explicit: Path | None, cwd: Path | None = None) -> Path 
         if candidate.is_file():
             return candidate
     return None
+
+
+def require_identity(settings: Settings) -> None:
+    """ConfigError naming the first identity key (controller.name, ...) left empty."""
+    for key in IDENTITY_KEYS:
+        if not getattr(settings.controller, key).strip():
+            raise ConfigError(
+                f"controller.{key} is not set (the controller's identity goes into reports,"
+                " the ROPA, the notice and replies to data subjects)",
+                key=f"controller.{key}",
+            )
 
 
 def load_settings(path: Path | None) -> Settings:

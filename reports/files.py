@@ -13,6 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from reports.csvcells import safe_mapping
+
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -81,10 +83,12 @@ def write_json(path: Path, data: Any) -> Path:
 
 
 def write_csv(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Path:
-    """Write rows with exactly `columns` as the header (present even with no rows); None -> ''."""
+    """Write rows with exactly `columns` as the header (present even with no rows); None -> '';
+    cells a spreadsheet would run as formulas are neutralised (reports.csvcells)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "" if row.get(key) is None else row.get(key) for key in columns})
+        cells = {key: "" if row.get(key) is None else row.get(key) for key in columns}
+        writer.writerow(safe_mapping(cells))
     return write_text(path, buffer.getvalue())

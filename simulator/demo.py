@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from compliance.emails import is_valid_email
 from simulator.data import generate
@@ -300,7 +301,9 @@ def run_demo(
     folder.mkdir(parents=True, mode=0o700)
     state = generate(contacts=contacts, seed=seed, anchor=now)
     scenario = build_scenario(state, now)
-    with serve(state, port=0, token=DEMO_TOKEN, rate=rate) as server:
+    # The strict stand-in for a real account: rolling window, Retry-After 30, jitter.
+    strict: dict[str, Any] = {"limit": "window", "latency": 0.03, "jitter": 0.02}
+    with serve(state, port=0, token=DEMO_TOKEN, rate=rate, seed=seed, **strict) as server:
         print(f"ActiveCampaign simulator on {server.url} ({contacts} contacts, seed {seed})")
         (folder / "config.toml").write_text(
             CONFIG.format(

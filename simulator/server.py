@@ -1,6 +1,7 @@
 """The HTTP side: a ThreadingHTTPServer on 127.0.0.1 with token check, rate limit and faults.
 
-Order per request: count it; rate limit (429, no fault drawn); fault (state untouched);
+Order per request: latency (seeded jitter, before arrival is counted, like the network); count
+it; rate limit (429 + `Retry-After`, no fault drawn); fault (state untouched);
 `Api-Token` check (403); route; `state.hooks`; answer. Hooks run before the answer is sent, so
 a change a hook makes is visible to every request the client sends after reading the answer.
 """
@@ -27,7 +28,7 @@ from urllib.parse import parse_qs, urlsplit
 from simulator import api_account, api_contacts, api_related
 from simulator.api import ApiRequest, Router
 from simulator.data import generate
-from simulator.limits import FAULT_STATUS, Fault, FaultPlan, TokenBucket
+from simulator.limits import FAULT_STATUS, Fault, FaultPlan, Latency, Limit, build_limiter
 from simulator.render import Formatter, Json
 from simulator.state import SimulatorState
 
@@ -123,6 +124,9 @@ class _Handler(BaseHTTPRequestHandler):
         sim = self.server.simulator
         length = self.headers.get("Content-Length", "0")
         raw = self.rfile.read(int(length) if length.isdigit() else 0)
+        delay = sim.latency.draw()
+        if delay > 0:
+            time.sleep(delay)
         sim.stats.count_request()
         headers: dict[str, str] = {}
         if sim.limiter is not None:
@@ -133,7 +137,10 @@ class _Handler(BaseHTTPRequestHandler):
             }
             if not allowed:
                 sim.stats.count_rate_limited()
-                headers["Retry-After"] = str(sim.limiter.retry_after(tokens))
+                wait = sim.retry_after
+                headers["Retry-After"] = str(
+                    sim.limiter.retry_after(tokens) if wait is None else wait
+                )
                 self._send(429, {"message": "Too Many Requests"}, headers)
                 return
         fault = sim.faults.draw()
@@ -205,13 +212,20 @@ class SimulatorServer:
         faults: float,
         seed: int,
         timeout_delay: float,
+        limit: Limit | str = Limit.BUCKET,
+        retry_after: int | None = None,
+        latency: float = 0.0,
+        jitter: float = 0.0,
     ) -> None:
         if not token:
             raise ValueError("token must not be empty")
         self.state = state
         self.token = token
         self.stats = ServerStats()
-        self.limiter = TokenBucket(rate) if rate > 0 else None
+        self.limiter = build_limiter(rate, limit)
+        # None: the bucket's own estimate; ActiveCampaign's docs show 30.
+        self.retry_after = retry_after
+        self.latency = Latency(latency, jitter, seed)
         self.faults = FaultPlan(faults, seed)
         self.timeout_delay = timeout_delay
         self._httpd = _HttpServer(port, self)
@@ -261,8 +275,16 @@ def serve(
     faults: float = 0.0,
     seed: int = 0,
     timeout_delay: float = 2.0,
+    limit: Limit | str = Limit.BUCKET,
+    retry_after: int | None = None,
+    latency: float = 0.0,
+    jitter: float = 0.0,
 ) -> SimulatorServer:
-    """Start serving `state` on 127.0.0.1:`port` (0 = any free port) in a daemon thread."""
+    """Start serving `state` on 127.0.0.1:`port` (0 = any free port) in a daemon thread.
+
+    `limit="window"` is the strict rolling second; `retry_after` fixes the 429's header;
+    `latency` ± `jitter` seconds delay each request before it is counted (seeded by `seed`).
+    """
     server = SimulatorServer(
         state,
         port=port,
@@ -271,6 +293,10 @@ def serve(
         faults=faults,
         seed=seed,
         timeout_delay=timeout_delay,
+        limit=limit,
+        retry_after=retry_after,
+        latency=latency,
+        jitter=jitter,
     )
     server.start()
     return server
@@ -285,10 +311,22 @@ def run_forever(
     token: str,
     *,
     anchor: datetime | None = None,
+    limit: Limit | str = Limit.BUCKET,
+    retry_after: int | None = None,
+    latency: float = 0.0,
+    jitter: float = 0.0,
 ) -> None:
     """What `rekisteri simulate` runs: print one line, serve until Ctrl-C."""
     state = generate(contacts=contacts, seed=seed, anchor=anchor or datetime.now(UTC))
-    with serve(state, port=port, token=token, rate=rate, faults=faults, seed=seed) as server:
+    options: dict[str, Any] = {
+        "limit": limit,
+        "retry_after": retry_after,
+        "latency": latency,
+        "jitter": jitter,
+    }
+    with serve(
+        state, port=port, token=token, rate=rate, faults=faults, seed=seed, **options
+    ) as server:
         print(
             f"ActiveCampaign simulator on {server.url} ({len(state.contacts)} contacts)", flush=True
         )

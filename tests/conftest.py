@@ -59,7 +59,28 @@ def simulator() -> Iterator[StartSimulator]:
         server.shutdown()
 
 
+# The strict stand-in for a real account (SPEC 9): rolling 1-second window counted at
+# arrival, no burst, 15 ms ± 10 ms latency. A high rate keeps loopback tests fast; the
+# property (no second over the rate) is the same as at 5 req/s. Retry-After is short so a
+# regression fails on the refusal count, not on a 30 s stall.
+STRICT_RATE = 20.0
+STRICT_LIMIT: dict[str, Any] = {
+    "rate": STRICT_RATE,
+    "limit": "window",
+    "retry_after": 2,
+    "latency": 0.015,
+    "jitter": 0.01,
+}
+
+# Every test config names its controller: there is no built-in identity (SPEC 2).
+TEST_CONTROLLER: dict[str, Any] = {
+    "name": "Testiyritys Oy",
+    "business_id": "1234567-8",
+    "contact": "Tietosuoja, tietosuoja@testiyritys.example, 040 000 0000",
+}
+
 _BASE_CONFIG: dict[str, dict[str, Any]] = {
+    "controller": TEST_CONTROLLER,
     "activecampaign": {"requests_per_second": 200, "timeout_seconds": 5, "max_attempts": 3},
     "register": {
         "database": "var/register.sqlite",

@@ -22,9 +22,9 @@ from sync.activecampaign.errors import (
     endpoint_label,
     error_for_response,
 )
-from sync.activecampaign.retry import build_retrying
+from sync.activecampaign.retry import build_retrying, capped_retry_after
 from sync.activecampaign.session import apply_auth_headers, build_session
-from sync.activecampaign.throttle import Throttle, shared_throttle
+from sync.activecampaign.throttle import Throttle
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +62,9 @@ def api_root(base_url: str) -> str:
 class ActiveCampaignClient:
     """``get/post/put/delete`` on paths relative to the API root, returning JSON objects.
 
-    Every attempt waits for the account's throttle. Without an explicit ``throttle`` the
-    process-wide one for this account is used, unless a fake ``clock``/``sleep`` was
-    injected (tests), which gets a private throttle driven by them.
+    Every attempt holds a slot of ``throttle`` from send until its answer is back. The jobs
+    layer passes the account's process-wide throttle (``shared_throttle``); without one the
+    client gets a private throttle at ``requests_per_second`` driven by ``clock``/``sleep``.
     """
 
     def __init__(
@@ -87,12 +87,7 @@ class ActiveCampaignClient:
             build_session(token) if session is None else apply_auth_headers(session, token)
         )
         if throttle is None:
-            real_time = sleep is time.sleep and clock is time.monotonic
-            throttle = (
-                shared_throttle(self.api_root, requests_per_second)
-                if real_time
-                else Throttle(requests_per_second, clock=clock, sleep=sleep)
-            )
+            throttle = Throttle(requests_per_second, clock=clock, sleep=sleep)
         self._throttle = throttle
         self._timeout = timeout_seconds
         self._max_attempts = max_attempts
@@ -160,17 +155,17 @@ class ActiveCampaignClient:
         body: Mapping[str, Any] | None,
     ) -> dict[str, Any]:
         label = endpoint_label(method, path)
-        self._throttle.wait()
-        self._bump(requests=1)
         try:
-            response = self._session.request(
-                method,
-                f"{self.api_root}/{path}",
-                params=params,
-                json=body,
-                timeout=self._timeout,
-                allow_redirects=False,
-            )
+            with self._throttle.slot():
+                self._bump(requests=1)
+                response = self._session.request(
+                    method,
+                    f"{self.api_root}/{path}",
+                    params=params,
+                    json=body,
+                    timeout=self._timeout,
+                    allow_redirects=False,
+                )
         except _TRANSPORT_ERRORS as exc:
             # requests' own message holds the full URL, query and all: describe, never quote it.
             logger.debug("%s -> %s", label, type(exc).__name__)
@@ -180,7 +175,12 @@ class ActiveCampaignClient:
             error = error_for_response(method, path, response)
             if isinstance(error, RateLimitedError):
                 self._bump(rate_limited=1)
+                # Everyone on this account waits, not just this request's retry.
+                self._throttle.refused(capped_retry_after(error.retry_after))
+            else:
+                self._throttle.succeeded()
             raise error
+        self._throttle.succeeded()
         return _json_object(label, response.content)
 
     def _before_retry(self, retry_state: RetryCallState) -> None:

@@ -27,13 +27,22 @@ from sync.activecampaign.models import (
 _INT = re.compile(r"[+-]?\d+")
 
 
+# The register stores ids and counts as SQLite INTEGERs: signed 64-bit. A 20-digit "id" is
+# not an id ActiveCampaign issues, so it is a malformed answer, not a crash in the store.
+INT_LIMIT = 2**63 - 1
+
+
 def to_int(value: object) -> int:
     """An integer sent as a JSON number or a numeric string; ``ValueError`` otherwise."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and _INT.fullmatch(value.strip()):
-        return int(value.strip())
-    raise ValueError("not an integer")
+        number = value
+    elif isinstance(value, str) and _INT.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        raise ValueError("not an integer")
+    if not -INT_LIMIT <= number <= INT_LIMIT:
+        raise ValueError("not an integer in the 64-bit range")
+    return number
 
 
 def to_bool(value: object) -> bool:
@@ -80,8 +89,8 @@ class _Record:
             raise self._error(name, "is missing")
         try:
             return to_int(self.raw[name])
-        except ValueError:
-            raise self._error(name, "is not an integer") from None
+        except ValueError as exc:
+            raise self._error(name, f"is {exc}") from None
 
     def flag(self, name: str) -> bool:
         """Missing flags read as False: ActiveCampaign omits some on older records."""

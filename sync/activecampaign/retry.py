@@ -24,6 +24,8 @@ from tenacity.wait import wait_base
 
 from sync.activecampaign.errors import AuthError, RateLimitedError, RetryableApiError
 
+# ActiveCampaign documents Retry-After: 30; an absurd wish (an hour, a date next year) is
+# capped so a nightly run never stalls for longer than this per refusal.
 RETRY_AFTER_CAP_SECONDS = 120.0
 BACKOFF_INITIAL_SECONDS = 0.5
 BACKOFF_MAX_SECONDS = 8.0
@@ -37,6 +39,13 @@ def _last_exception(retry_state: RetryCallState) -> BaseException | None:
     return outcome.exception()
 
 
+def capped_retry_after(seconds: float | None, cap: float = RETRY_AFTER_CAP_SECONDS) -> float | None:
+    """The server's wish within [0, cap]; None when it said nothing usable."""
+    if seconds is None:
+        return None
+    return min(max(seconds, 0.0), cap)
+
+
 class wait_retry_after(wait_base):  # lower case like tenacity's own waits
     """Wait what a 429's Retry-After asks (capped); otherwise defer to ``fallback``."""
 
@@ -47,7 +56,7 @@ class wait_retry_after(wait_base):  # lower case like tenacity's own waits
     def __call__(self, retry_state: RetryCallState) -> float:
         error = _last_exception(retry_state)
         if isinstance(error, RateLimitedError) and error.retry_after is not None:
-            return min(max(error.retry_after, 0.0), self.cap)
+            return float(capped_retry_after(error.retry_after, self.cap) or 0.0)
         return float(self.fallback(retry_state))
 
 

@@ -20,26 +20,66 @@ def create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+# How long a write waits for another run's write transaction (a long pull holds one).
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+class RegisterBusy(Exception):
+    """Another run holds the register's write transaction for longer than we wait."""
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the register with the current schema."""
+    """Open (creating if needed) the register with the current schema.
+
+    WAL journal: readers (`report`, `request list`) read the last committed snapshot while a
+    pull writes, instead of waiting for it. Opening a current register writes nothing.
+    """
     if str(path) != ":memory:":
         create_private_file(path)
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.executescript(SCHEMA)
-    conn.execute(
-        "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-        (str(SCHEMA_VERSION),),
-    )
+    try:
+        if not _schema_is_current(conn):
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.executescript(SCHEMA)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise _busy_or(exc) from None
     return conn
+
+
+def _schema_is_current(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return False
+        raise
+    return row is not None and row[0] == str(SCHEMA_VERSION)
+
+
+def _busy_or(exc: sqlite3.OperationalError) -> Exception:
+    if "locked" in str(exc) or "busy" in str(exc):
+        return RegisterBusy(
+            f"the register is being written by another run for more than"
+            f" {BUSY_TIMEOUT_SECONDS:g} s (a pull?); try again when it has finished"
+        )
+    return exc
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """All writes inside commit together or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise _busy_or(exc) from None
     try:
         yield conn
     except BaseException:

@@ -24,9 +24,10 @@ from compliance.frames import as_utc
 
 Cell = str | datetime | None
 
-# pandas holds instants as int64 nanoseconds, so dates outside roughly 1677-2262 cannot be stored.
-_EARLIEST = datetime(1678, 1, 1, tzinfo=UTC)
-_LATEST = datetime(2261, 12, 31, tzinfo=UTC)
+# Dates outside 1900-2200 are typos (0225 for 2025) or placeholders, never evidence (issue 9);
+# the bounds also keep every instant inside pandas' int64 nanoseconds (about 1677-2262).
+_EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+_LATEST = datetime(2200, 12, 31, 23, 59, 59, tzinfo=UTC)
 
 
 class InputFileError(Exception):
@@ -70,9 +71,9 @@ def _instant(value: str) -> datetime:
     try:
         parsed = parsed.astimezone(UTC)
     except OverflowError:
-        raise _CellError("date is out of range") from None
+        raise _CellError("date is outside the years 1900-2200") from None
     if not _EARLIEST <= parsed <= _LATEST:
-        raise _CellError("date is out of range")
+        raise _CellError("date is outside the years 1900-2200")
     return parsed
 
 

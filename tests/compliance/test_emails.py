@@ -93,3 +93,21 @@ def test_vectorised_helpers_agree_with_scalar_ones(emails: list[str]) -> None:
     assert normalise_emails(series).tolist() == [normalise_email(e) for e in emails]
     assert valid_emails(series).tolist() == [is_valid_email(e) for e in emails]
     assert mask_emails(series).tolist() == [mask_email(e) for e in emails]
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "aino\u200b@example.fi",  # zero-width space
+        "aino\u200d@example.fi",  # zero-width joiner
+        "\ufeffaino@example.fi",  # byte-order mark
+        "aino@exam\u202eple.fi",  # right-to-left override
+        "aino\u2066@example.fi",  # left-to-right isolate
+        "aino\u200f@example.fi",  # right-to-left mark
+        "aino\x85@example.fi",  # C1 control (next line)
+        "aino\x07@example.fi",  # C0 control (bell)
+    ],
+)
+def test_invisible_and_bidirectional_characters_make_an_address_invalid(email: str) -> None:
+    """An address that could look like another one on screen is not valid (SPEC 4)."""
+    assert (is_valid_email(email), valid_emails(pd.Series([email])).tolist()) == (False, [False])

@@ -49,7 +49,14 @@ from typing import Any
 
 from simulator import SimulatorServer, SimulatorState, generate
 from simulator import catalog as cat
-from tests.conftest import RunCli, StartSimulator, make_config, now_anchor
+from tests.conftest import (
+    STRICT_LIMIT,
+    STRICT_RATE,
+    RunCli,
+    StartSimulator,
+    make_config,
+    now_anchor,
+)
 
 # Written to the config's suppression_key_file: suppression keys are HMAC-SHA256 under it.
 SUPPRESSION_KEY = "scenario-suppression-key-0123456789abcdef"
@@ -257,15 +264,24 @@ def _csv_email(email: str) -> str:
 
 
 def build_scenario(
-    simulator: StartSimulator, tmp_path: Path, **config_sections: dict[str, object]
+    simulator: StartSimulator,
+    tmp_path: Path,
+    *,
+    strict: bool = False,
+    **config_sections: dict[str, object],
 ) -> Scenario:
     """Start a simulator holding `PEOPLE`, write config.toml and the three CSV files.
 
     `config_sections` are passed to `make_config` (e.g. `policy={"max_auto_deletions": 1}`).
+    `strict` serves through the strict rolling window with latency jitter (`STRICT_LIMIT`)
+    and configures the client at that rate.
     Nothing is pulled or imported: tests run `pull` and `import` themselves.
     """
     state = generate(contacts=0, seed=1, anchor=now_anchor())
-    state, server = simulator(state=state)
+    state, server = simulator(state=state, **(STRICT_LIMIT if strict else {}))
+    if strict:
+        limits = {"requests_per_second": STRICT_RATE, **config_sections.get("activecampaign", {})}
+        config_sections = {**config_sections, "activecampaign": limits}
     now = state.now()
     ids: dict[str, int] = {}
     consents: list[tuple[object, ...]] = []

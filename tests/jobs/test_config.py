@@ -10,6 +10,11 @@ import pytest
 from tests.conftest import RunCli, make_config
 
 BASE = """\
+[controller]
+name = "Testiyritys Oy"
+business_id = "1234567-8"
+contact = "Tietosuoja, tietosuoja@testiyritys.example, 040 000 0000"
+
 [activecampaign]
 base_url = "http://127.0.0.1:9"
 
@@ -144,7 +149,7 @@ def test_invalid_toml_exits_2_with_one_line(tmp_path: Path, run_cli: RunCli) -> 
 
     assert (result.code, result.stdout) == (2, "")
     assert result.stderr.startswith(f"rekisteri: {config}: invalid TOML: ")
-    assert result.stderr.count("\n") == 1 and "line 8" in result.stderr
+    assert result.stderr.count("\n") == 1 and "line 13" in result.stderr
 
 
 def test_bad_environment_override_exits_2_naming_the_key(

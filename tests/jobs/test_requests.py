@@ -640,3 +640,76 @@ def test_erase_after_rectify_leaves_no_old_or_new_value_in_the_audit_log(
         ]
     assert [name for name in ("testinen-esimerkki", "uusinimi", "maija") if name in dump] == []
     assert updates == [(phase, '{"redacted": "erasure"}') for phase in ("intent", "done") * 2]
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "value"),
+    [
+        (
+            ("request", "access", EMAIL, "--record-only", "--received", "0225-11-20"),
+            "--received",
+            "0225-11-20",
+        ),
+        (
+            ("request", "access", EMAIL, "--record-only", "--received", "9999-12-31"),
+            "--received",
+            "9999-12-31",
+        ),
+        (
+            ("--as-of", "9999-12-31T23:59:59-12:00", "request", "list"),
+            "--as-of",
+            "9999-12-31T23:59:59-12:00",
+        ),
+        (("--as-of", "1899-12-31", "report"), "--as-of", "1899-12-31"),
+    ],
+)
+def test_dates_outside_1900_to_2200_are_refused_and_nothing_is_stored(
+    account: Account, args: tuple[str, ...], option: str, value: str
+) -> None:
+    """A typo'd or absurd date: exit 2 naming the option, no request stored, next runs fine."""
+    result = account.run(*args)
+
+    assert (result.code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"rekisteri: {option}: {value!r} is outside the years 1900-2200\n",
+    )
+    with account.register() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 0
+    assert account.run("request", "list").code == 0
+
+
+def test_request_list_reads_while_a_long_pull_holds_the_write_transaction(
+    account: Account,
+) -> None:
+    """Another run's open write transaction does not stop `request list` (WAL snapshot)."""
+    account.run("request", "access", EMAIL, "--record-only", "--received", "2027-01-31")
+    writer = sqlite3.connect(account.config.parent / "var" / "register.sqlite", timeout=0)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+        listed = account.run("request", "list")
+    finally:
+        writer.rollback()
+        writer.close()
+    assert (listed.code, listed.stderr, "received 2027-01-31" in listed.stdout) == (0, "", True)
+
+
+def test_a_write_behind_a_long_pull_waits_then_exits_6_not_70(
+    account: Account, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request that must write while another run writes waits, then exits 6 in one line."""
+    from sync.register import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_SECONDS", 0.2)
+    writer = sqlite3.connect(account.config.parent / "var" / "register.sqlite", timeout=0)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+        result = account.run(
+            "request", "access", EMAIL, "--record-only", "--received", "2027-01-31"
+        )
+    finally:
+        writer.rollback()
+        writer.close()
+    assert (result.code, result.stderr.count("\n"), "another run" in result.stderr) == (6, 1, True)

@@ -185,3 +185,23 @@ def test_generate_and_serve_together_answer_quickly() -> None:
     assert page.status_code == 200
     assert len(page.json()["contacts"]) == 100
     assert page.elapsed.total_seconds() < 1.0
+
+
+@pytest.mark.parametrize(("retry_after", "header"), [(None, "30"), (3, "3")])
+def test_strict_window_refuses_the_third_of_a_burst_with_the_configured_retry_after(
+    state: SimulatorState, retry_after: int | None, header: str
+) -> None:
+    """limit="window" at rate 2: a burst of 3 gets 200, 200, 429 with Retry-After 30 or N."""
+    with serve(
+        state,
+        token=TOKEN,
+        rate=2,
+        limit="window",
+        retry_after=retry_after,
+        latency=0.002,
+        jitter=0.001,
+    ) as strict:
+        api = Api(strict)
+        responses = [api.get("users/me") for _ in range(3)]
+    assert [r.status_code for r in responses] == [200, 200, 429]
+    assert (responses[2].headers["Retry-After"], strict.stats.rate_limited) == (header, 1)

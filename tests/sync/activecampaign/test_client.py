@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import pytest
 import requests
@@ -277,20 +279,44 @@ def test_every_attempt_waits_for_the_throttle(
     assert fake_time.sleeps == pytest.approx([0.2, 0.2])
 
 
-def test_real_time_clients_share_the_account_throttle() -> None:
-    """Clients of one account in one process share a throttle; injected time gets its own."""
-    first = ActiveCampaignClient("https://shared-test.api-us1.com", TOKEN)
-    second = ActiveCampaignClient("https://shared-test.api-us1.com/api/3/", TOKEN)
-    fake = FakeTime()
-    private = ActiveCampaignClient(
-        "https://shared-test.api-us1.com", TOKEN, sleep=fake.sleep, clock=fake.monotonic
-    )
+def test_a_client_uses_the_throttle_it_is_given() -> None:
+    """Two clients handed the account's shared throttle hold one window between them."""
     shared = shared_throttle("https://shared-test.api-us1.com/api/3", 5.0)
+    first = ActiveCampaignClient("https://shared-test.api-us1.com", TOKEN, throttle=shared)
+    second = ActiveCampaignClient("https://shared-test.api-us1.com/api/3/", TOKEN, throttle=shared)
+    private = ActiveCampaignClient("https://shared-test.api-us1.com", TOKEN)
     assert (first.throttle is shared, second.throttle is shared, private.throttle is shared) == (
         True,
         True,
         False,
     )
+
+
+def test_a_429_pauses_the_shared_throttle_for_every_caller(
+    api: responses.RequestsMock, client: ActiveCampaignClient, fake_time: FakeTime
+) -> None:
+    """Retry-After: 30 holds the whole throttle 30 s and halves its rate; the retry succeeds."""
+    api.get(CONTACTS, status=429, headers={"Retry-After": "30"}, json={})
+    api.get(CONTACTS, json={"contacts": []})
+    client.get("contacts")
+    paused_for = client.throttle.acquire()  # any other caller right after the refusal
+    assert (client.stats.rate_limited, fake_time.now, client.throttle.rate_per_second) == (
+        1,
+        pytest.approx(30.0 + 1 / 2.6),
+        pytest.approx(2.6),
+    )
+    assert paused_for == pytest.approx(1 / 2.6)
+
+
+def test_an_http_date_retry_after_is_honoured(
+    api: responses.RequestsMock, client: ActiveCampaignClient, fake_time: FakeTime
+) -> None:
+    """Retry-After as an HTTP date 20 s ahead makes the retry wait about 20 s."""
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
+    api.get(CONTACTS, status=429, headers={"Retry-After": when}, json={})
+    api.get(CONTACTS, json={"contacts": []})
+    client.get("contacts")
+    assert 17.0 <= sum(fake_time.sleeps) <= 20.5
 
 
 def test_token_and_query_never_leak(

@@ -226,3 +226,16 @@ def test_records_reads_arrays_and_rejects_other_shapes() -> None:
             records(body, "contactTags", source="s")) == ([{"id": "1"}], [], [])  # fmt: skip
     with pytest.raises(MalformedResponseError, match="^s: 'meta' is not a list$"):
         records({"meta": {"total": "1"}}, "meta", source="s")
+
+
+def test_a_20_digit_contact_id_is_a_malformed_answer() -> None:
+    """An id beyond SQLite's 64-bit integers is an API error naming the field, not a crash."""
+    raw = {
+        **load_sample("contacts_list__GET_contacts__200.json")["contacts"][0],
+        "id": "12345678901234567890",
+    }
+    with pytest.raises(MalformedResponseError) as caught:
+        parse_contact(raw, source="GET /api/3/contacts")
+    assert str(caught.value) == (
+        "GET /api/3/contacts: contact.id is not an integer in the 64-bit range"
+    )

@@ -11,7 +11,7 @@ import pytest
 
 from sync.pull import PullResult
 from sync.register import connect
-from tests.conftest import StartSimulator
+from tests.conftest import STRICT_LIMIT, StartSimulator
 from tests.sync.pull.support import (
     make_client,
     register_mirror,
@@ -153,8 +153,8 @@ def test_incremental_pull_keeps_contacts_it_cannot_see_deleted(
 def test_pull_at_five_requests_per_second_is_never_rate_limited(
     simulator: StartSimulator, conn: sqlite3.Connection
 ) -> None:
-    """The client's throttle keeps a 5 req/s account free of 429s."""
-    state, server = simulator(contacts=60, seed=15, rate=5)
+    """The client's throttle keeps a strict, jittery 5 req/s window free of 429s."""
+    state, server = simulator(contacts=60, seed=15, **{**STRICT_LIMIT, "rate": 5})
 
     result = run_pull(make_client(server, rate=5), conn, state, page_size=20)
 

@@ -227,13 +227,25 @@ REFUSED = [
     pytest.param(
         read_customers,
         "email,last_purchase_at,product_group\nleena.soukkala@gmail.com,1500-01-01,shoes\n",
-        "2: column 'last_purchase_at': date is out of range",
-        id="date-before-1678",
+        "2: column 'last_purchase_at': date is outside the years 1900-2200",
+        id="date-1500",
+    ),
+    pytest.param(
+        read_consents,
+        HEADER + "leena.soukkala@gmail.com,newsletter,grant,1899-12-31,form\n",
+        "2: column 'at': date is outside the years 1900-2200",
+        id="date-before-1900",
+    ),
+    pytest.param(
+        read_consents,
+        HEADER + "leena.soukkala@gmail.com,newsletter,grant,0225-11-20,form\n",
+        "2: column 'at': date is outside the years 1900-2200",
+        id="year-typo-0225",
     ),
     pytest.param(
         read_consents,
         HEADER + "leena.soukkala@gmail.com,newsletter,grant,9999-12-31T23:00-05:00,form\n",
-        "2: column 'at': date is out of range",
+        "2: column 'at': date is outside the years 1900-2200",
         id="date-overflows-in-utc",
     ),
     pytest.param(
@@ -378,8 +390,8 @@ rows = st.lists(
         st.emails(),
         st.sampled_from(["newsletter", "offers"]),
         st.sampled_from(["grant", "withdraw"]),
-        # pandas stores nanoseconds since 1970 in int64: roughly 1678-2261 fit.
-        st.datetimes(min_value=datetime(1678, 1, 2), max_value=datetime(2261, 12, 30)).map(
+        # Importable dates are 1900-2200 (issue 9); pandas could hold roughly 1678-2261.
+        st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2200, 12, 30)).map(
             lambda d: d.isoformat()
         ),
     ),
@@ -401,3 +413,16 @@ def test_valid_rows_always_import_and_reimport_identically(data: list[tuple[str,
         first, second = read_consents(path), read_consents(path)
     assert first["line"].tolist() == list(range(2, len(data) + 2))
     assert_frame_equal(first, second)
+
+
+def test_an_address_with_a_zero_width_character_rejects_the_file(tmp_path: Path) -> None:
+    """A hidden U+200B in line 3's email refuses the file naming file, line and column."""
+    path = write(
+        tmp_path,
+        HEADER
+        + "aino@example.fi,newsletter,grant,2025-01-01,form\n"
+        + "leena\u200b@example.fi,newsletter,grant,2025-01-01,form\n",
+    )
+    with pytest.raises(InputFileError) as caught:
+        read_consents(path)
+    assert (caught.value.path, caught.value.line, caught.value.column) == (str(path), 3, "email")
