@@ -9,7 +9,7 @@ from jobs.context import Context, held
 from jobs.errors import ExitCode
 from jobs.inbox import process_inbox
 from jobs.orphans import forget_orphans
-from jobs.pull import run_pull
+from jobs.pull import MassDisappearanceStop, run_pull
 from jobs.purge import run_purge
 from jobs.reconcile import run_reconcile
 from jobs.report import RunRecord, note, open_findings, remove_old_reports, write
@@ -58,6 +58,14 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         codes.add(ExitCode.ACTIVECAMPAIGN)
         errors.append(f"pull: {exc}")
         record.notes.append(note("pull_failed", error=str(exc)))
+        record.pull = {"contacts": 0, "requests": 0, "complete": False}
+    except MassDisappearanceStop as stop:
+        # Nothing was saved; the pull counts as partial, so no purge or apply follows.
+        codes.add(ExitCode.SAFETY)
+        errors.append(str(stop))
+        record.notes.append(
+            note("mass_disappearance", gone=stop.gone, mirrored=stop.mirrored)
+        )
         record.pull = {"contacts": 0, "requests": 0, "complete": False}
 
     inbox = process_inbox(ctx, stamp=ctx.started_at)
