@@ -63,9 +63,7 @@ def _run(ctx: Context, *, show_emails: bool) -> tuple[ExitCode, Path, list[str]]
         # Nothing was saved; the pull counts as partial, so no purge or apply follows.
         codes.add(ExitCode.SAFETY)
         errors.append(str(stop))
-        record.notes.append(
-            note("mass_disappearance", gone=stop.gone, mirrored=stop.mirrored)
-        )
+        record.notes.append(note("mass_disappearance", gone=stop.gone, mirrored=stop.mirrored))
         record.pull = {"contacts": 0, "requests": 0, "complete": False}
 
     inbox = process_inbox(ctx, stamp=ctx.started_at)

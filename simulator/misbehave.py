@@ -49,7 +49,9 @@ class Misbehaviours:
         with self._lock:
             self._armed.append(_Armed(name, endpoint.strip("/"), times))
 
-    def answer(self, method: str, endpoint: str, status: int, body: Any) -> tuple[bytes, str] | None:
+    def answer(
+        self, method: str, endpoint: str, status: int, body: Any
+    ) -> tuple[bytes, str] | None:
         """The broken payload and content type for this answer, or None to send it as is."""
         if method != "GET" or status != 200:
             return None

@@ -25,7 +25,13 @@ def ledger_counts(scenario: Scenario) -> dict[str, int]:
     with sqlite3.connect(database) as conn:
         return {
             table: int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
-            for table in ("contacts", "consent_events", "objection_events", "purchases", "ac_deletions")
+            for table in (
+                "contacts",
+                "consent_events",
+                "objection_events",
+                "purchases",
+                "ac_deletions",
+            )
         }
 
 
