@@ -82,13 +82,20 @@ def init(ctx: Context) -> None:
 
 @cli.command()
 @click.option("--full", is_flag=True, help="Walk every contact (finds deletions).")
+@click.option(
+    "--accept-deletions",
+    is_flag=True,
+    help="With --full: apply the deletions even above policy.mass_disappearance_stop.",
+)
 @pass_ctx
-def pull(ctx: Context, full: bool) -> None:
+def pull(ctx: Context, full: bool, accept_deletions: bool) -> None:
     """Pull contacts, lists, tags and custom fields into the register."""
     from jobs.pull import run_pull
 
+    if accept_deletions and not full:
+        raise click.UsageError("--accept-deletions needs --full")
     with held(ctx):
-        result = run_pull(ctx, full=full)
+        result = run_pull(ctx, full=full, accept_deletions=accept_deletions)
     click.echo(
         f"pull {result.mode}: {result.contacts} contacts, {result.requests} requests,"
         f" {result.deleted} deleted in ActiveCampaign"

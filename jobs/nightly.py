@@ -10,7 +10,7 @@ from jobs.context import Context, held
 from jobs.errors import ExitCode, SafetyStop
 from jobs.inbox import process_inbox
 from jobs.orphans import forget_orphans
-from jobs.pull import run_pull
+from jobs.pull import MassDisappearanceStop, run_pull
 from jobs.purge import PreparedPlan, carry_out, prepare
 from jobs.reconcile import run_reconcile
 from jobs.report import RunRecord, note, open_findings, remove_old_reports, write
@@ -70,6 +70,12 @@ def _run_with(
         codes.add(ExitCode.ACTIVECAMPAIGN)
         errors.append(f"pull: {exc}")
         record.notes.append(note("pull_failed", error=str(exc)))
+        record.pull = {"contacts": 0, "requests": 0, "rate_limited": 0, "complete": False}
+    except MassDisappearanceStop as stop:
+        # Nothing was saved; the pull counts as partial, so no purge or apply follows.
+        codes.add(ExitCode.SAFETY)
+        errors.append(str(stop))
+        record.notes.append(note("mass_disappearance", gone=stop.gone, mirrored=stop.mirrored))
         record.pull = {"contacts": 0, "requests": 0, "rate_limited": 0, "complete": False}
 
     inbox = process_inbox(ctx, stamp=ctx.started_at)

@@ -5,13 +5,28 @@ from __future__ import annotations
 import logging
 
 from jobs.context import Context
+from jobs.errors import SafetyStop
 from jobs.logs import progress, show_progress
-from sync.pull import PullResult, pull
+from sync.pull import MassDisappearance, PullResult, pull
 
 log = logging.getLogger(__name__)
 
 
-def run_pull(ctx: Context, *, full: bool) -> PullResult:
+class MassDisappearanceStop(SafetyStop):
+    """The pull's safety stop, with the counts the report shows."""
+
+    def __init__(self, stop: MassDisappearance) -> None:
+        super().__init__(
+            f"pull: GET /api/3/contacts: the full walk would mark {stop.gone} of"
+            f" {stop.mirrored} mirrored contacts deleted (limit {stop.limit:.0%}); nothing"
+            " changed. If they really were deleted: rekisteri pull --full --accept-deletions"
+        )
+        self.gone = stop.gone
+        self.mirrored = stop.mirrored
+        self.limit = stop.limit
+
+
+def run_pull(ctx: Context, *, full: bool, accept_deletions: bool = False) -> PullResult:
     settings = ctx.settings
     client = ctx.client()
     conn = ctx.open_register()
@@ -26,7 +41,11 @@ def run_pull(ctx: Context, *, full: bool) -> PullResult:
                 overlap_minutes=settings.sync.overlap_minutes,
                 page_size=settings.activecampaign.page_size,
                 on_page=advance,
+                mass_disappearance_stop=settings.policy.mass_disappearance_stop,
+                accept_deletions=accept_deletions,
             )
+    except MassDisappearance as stop:
+        raise MassDisappearanceStop(stop) from None
     finally:
         conn.close()
     log.info(

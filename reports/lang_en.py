@@ -245,6 +245,11 @@ STRINGS: dict[str, str] = {
     "ropa_errors.none": "No problems.",
     "notes.heading": "Notes",
     "notes.none": "No notes.",
+    "note.mass_disappearance": (
+        "Safety stop: the full pull would have marked {gone} of {mirrored} contacts deleted in"
+        " ActiveCampaign, so nothing was changed. If they really are gone, confirm with"
+        " 'rekisteri pull --full --accept-deletions'."
+    ),
     "note.pull_failed": "The pull from ActiveCampaign failed, so nothing was applied: {error}",
     "note.inbox_imported": "Imported {file} from the inbox.",
     "note.inbox_rejected": "{file} in the inbox was not imported: {error}",

@@ -252,6 +252,11 @@ STRINGS: dict[str, str] = {
     "ropa_errors.none": "Ei puutteita.",
     "notes.heading": "Huomautukset",
     "notes.none": "Ei huomautuksia.",
+    "note.mass_disappearance": (
+        "Turvapysäytys: täysi haku olisi merkinnyt {gone}/{mirrored} kontaktia poistetuksi"
+        " ActiveCampaignista, joten mitään ei muutettu. Jos ne todella on poistettu, vahvista"
+        " komennolla 'rekisteri pull --full --accept-deletions'."
+    ),
     "note.pull_failed": "Haku ActiveCampaignista epäonnistui, joten muutoksia ei tehty: {error}",
     "note.inbox_imported": "Saapuneet-kansiosta tuotiin tiedosto {file}.",
     "note.inbox_rejected": "Saapuneet-kansion tiedostoa {file} ei tuotu: {error}",

@@ -156,6 +156,11 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # a bug or a failing test hook: answer 500, keep serving
             traceback.print_exc(file=sys.stderr)
             status, body = 500, {"message": "Internal Server Error"}
+        endpoint = urlsplit(self.path).path[len(API_PREFIX) :].strip("/")
+        hostile = sim.state.misbehaviours.answer(method, endpoint, status, body)
+        if hostile is not None:
+            self._send_raw(status, *hostile, headers)
+            return
         self._send(status, body, headers)
 
     def _route(self, method: str, raw: bytes) -> tuple[int, Json]:
@@ -187,9 +192,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: Json, headers: dict[str, str]) -> None:
         payload = json.dumps(body, ensure_ascii=False).encode()
+        self._send_raw(status, payload, "application/json; charset=utf-8", headers)
+
+    def _send_raw(
+        self, status: int, payload: bytes, content_type: str, headers: dict[str, str]
+    ) -> None:
         try:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(payload)))
             for name, value in headers.items():
                 self.send_header(name, value)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from simulator.misbehave import Misbehaviours
 from simulator.records import (
     ContactExtras,
     ContactRecord,
@@ -71,9 +72,14 @@ class SimulatorState:
         self.extras: dict[int, ContactExtras] = extras or {}
         self.deleted_contact_ids: set[int] = set()
         self.hooks: list[Hook] = []
+        self.misbehaviours = Misbehaviours()
         started = time.monotonic()
         self.clock: Clock = lambda: anchor + timedelta(seconds=time.monotonic() - started)
         self._reindex()
+
+    def misbehave(self, name: str, *, endpoint: str = "contacts", times: int = 1) -> None:
+        """Answer the next ``times`` GETs of ``endpoint`` with a hostile body (misbehave.py)."""
+        self.misbehaviours.arm(name, endpoint=endpoint, times=times)
 
     def _reindex(self) -> None:
         self.contact_order: list[int] = sorted(self.contacts)

@@ -14,6 +14,20 @@ from sync.register import mirror, sync_state
 from sync.register.db import transaction
 
 
+class MassDisappearance(Exception):
+    """A full walk would mark more of the mirror deleted than the policy allows.
+
+    Raised inside the pull's transaction, so the mirror, ledger and cursor stay as they were
+    and the pull is recorded as partial (no purge follows).
+    """
+
+    def __init__(self, *, gone: int, mirrored: int, limit: float) -> None:
+        super().__init__(f"full pull would mark {gone} of {mirrored} contacts deleted")
+        self.gone = gone
+        self.mirrored = mirrored
+        self.limit = limit
+
+
 @dataclass(frozen=True)
 class PullResult:
     pull_id: int
@@ -48,6 +62,8 @@ def pull(
     overlap_minutes: int,
     page_size: int,
     on_page: Callable[[int], None] | None = None,
+    mass_disappearance_stop: float = 1.0,
+    accept_deletions: bool = False,
 ) -> PullResult:
     """Run one pull. On any failure the previous register state and cursor stay untouched."""
     started = now()
@@ -71,7 +87,16 @@ def pull(
                 if on_page is not None:
                     on_page(len(page.contacts))
             if mode == "full":
-                gone = mirror.mirrored_ids(conn) - seen
+                mirrored = mirror.mirrored_ids(conn)
+                gone = mirrored - seen
+                if (
+                    not accept_deletions
+                    and mirrored
+                    and len(gone) / len(mirrored) > mass_disappearance_stop
+                ):
+                    raise MassDisappearance(
+                        gone=len(gone), mirrored=len(mirrored), limit=mass_disappearance_stop
+                    )
                 deleted = mirror.record_ac_deletions(
                     conn, gone, detected_at=started, pull_id=pull_id
                 )

@@ -181,7 +181,7 @@ class ActiveCampaignClient:
                 self._throttle.succeeded()
             raise error
         self._throttle.succeeded()
-        return _json_object(label, response.content)
+        return _json_object(label, response.content, empty_ok=method == "DELETE")
 
     def _before_retry(self, retry_state: RetryCallState) -> None:
         self._bump(retries=1)
@@ -198,10 +198,16 @@ class ActiveCampaignClient:
             )
 
 
-def _json_object(label: str, content: bytes) -> dict[str, Any]:
-    """The body as a JSON object; an empty body (DELETE answers) reads as ``{}``."""
+def _json_object(label: str, content: bytes, *, empty_ok: bool) -> dict[str, Any]:
+    """The body as a JSON object; an empty body reads as ``{}`` only where one is expected.
+
+    DELETE answers may be empty. An empty 200 to a read is a broken answer: read as ``{}``
+    it would look like an empty collection and a full walk would mark everyone deleted.
+    """
     if not content.strip():
-        return {}
+        if empty_ok:
+            return {}
+        raise MalformedResponseError(f"{label}: empty response body")
     try:
         data = jsonlib.loads(content)
     except ValueError:

@@ -87,6 +87,10 @@ def fetch_contact_pages(
 def parse_contact_page(body: dict[str, Any], *, include_related: bool = True) -> ContactPage:
     """A ``GET contacts`` body (``contacts`` plus side-loaded arrays) as a ``ContactPage``."""
     source = endpoint_label("GET", "contacts")
+    if not isinstance(body.get("contacts"), list):
+        # `{}` or `contacts: null` is no page at all; read as empty it would end a full walk
+        # at once and mark every mirrored contact deleted.
+        raise MalformedResponseError(f"{source}: no 'contacts' array in the answer")
     contacts = tuple(
         parse_contact(r, source=source) for r in records(body, "contacts", source=source)
     )

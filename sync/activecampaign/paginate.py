@@ -120,7 +120,19 @@ def iter_keyset_pages(
     paginator = KeysetPaginator(page_size=page_size, start_after=start_after, source=source)
     while not paginator.finished:
         body = client.get(path, {**(params or {}), **paginator.params()})
-        paginator.advance(_ids(records(body, key, source=source), source=source))
+        if not isinstance(body.get(key), list):
+            # Missing or null is not an empty page: an empty page ends the walk.
+            raise MalformedResponseError(f"{source}: no '{key}' array in the answer")
+        items = records(body, key, source=source)
+        # id_greater is a filter, so meta.total counts this page and every one after it. An
+        # empty page that still announces records would end the walk early, and a walk cut
+        # short reads as deletions downstream.
+        total = read_total(body, source=source)
+        if total is not None and (total < len(items) or (not items and total > 0)):
+            raise MalformedResponseError(
+                f"{source}: meta.total {total} disagrees with the {len(items)} records on the page"
+            )
+        paginator.advance(_ids(items, source=source))
         if not paginator.finished:
             yield body
 

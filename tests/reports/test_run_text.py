@@ -217,6 +217,7 @@ def test_every_note_the_nightly_writes_has_both_texts() -> None:
         "retention_forgot",
         "purge_skipped",
         "outputs_removed",
+        "mass_disappearance",
     }
     texts = {k.split(".")[1] for k in lang_fi.STRINGS if k.startswith("note.")}
     assert keys == texts == {k.split(".")[1] for k in lang_en.STRINGS if k.startswith("note.")}

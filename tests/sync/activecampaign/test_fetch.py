@@ -61,8 +61,13 @@ class FakeContacts:
     def __call__(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
         query = dict(parse_qsl(urlsplit(str(request.url)).query))
         self.queries.append(query)
-        page = [i for i in sorted(self.ids) if i > int(query["id_greater"])][: int(query["limit"])]
-        body: dict[str, Any] = {"contacts": [_raw_contact(i) for i in page], "meta": {"total": "3"}}
+        matches = [i for i in sorted(self.ids) if i > int(query["id_greater"])]
+        page = matches[: int(query["limit"])]
+        total = str(len(matches))  # id_greater filters, so the total counts what is left
+        body: dict[str, Any] = {
+            "contacts": [_raw_contact(i) for i in page],
+            "meta": {"total": total},
+        }
         if "include" in query and self.honour_include:
             body["contactLists"] = [
                 {"id": str(i), "contact": str(i), "list": "1", "status": "1",
