@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from compliance.codes import OBJECTION_TAG
+from compliance.codes import LIST_STATUS_ACTIVE, OBJECTION_TAG
 from compliance.deadlines import due_at
 from compliance.emails import is_valid_email, mask_email, normalise_email
 from compliance.suppression import suppression_key
@@ -246,7 +246,9 @@ def run_object(
         for cid in ids:
             _, memberships = ac.get_contact(client, cid)
             targets += [
-                (cid, m.list_id) for m in memberships if m.list_id in marketing and m.status == 1
+                (cid, m.list_id)
+                for m in memberships
+                if m.list_id in marketing and m.status == LIST_STATUS_ACTIVE
             ]
         if dry_run:
             planned = [f"record objection ({scope})"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from compliance.codes import ActionType
+from compliance.codes import LIST_STATUS_ACTIVE, ActionType
 from compliance.emails import mask_email
 from compliance.retention import plan_purge
 from jobs.context import Context
@@ -168,7 +168,9 @@ def _delete_step(
             # goal holds, so the register must forget the person as after our own delete.
             return Outcome(detail={"verified": "404", "note": "already deleted"})
         changed = iso(contact.udate) != entry["udate"] and not changed_by_us(contact_id)
-        if changed or (must_be_inactive and any(m.status == 1 for m in memberships)):
+        if changed or (
+            must_be_inactive and any(m.status == LIST_STATUS_ACTIVE for m in memberships)
+        ):
             return Outcome("skipped", {"note": "contact changed since the plan was made"})
         return delete_verified(client, contact_id)
 

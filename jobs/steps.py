@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from compliance.codes import ActionType
+from compliance.codes import LIST_STATUS_ACTIVE, LIST_STATUS_UNSUBSCRIBED, ActionType
 from sync.activecampaign import actions as ac
 from sync.activecampaign.client import ActiveCampaignClient
 from sync.activecampaign.errors import endpoint_label
@@ -13,8 +13,6 @@ from sync.activecampaign.models import Tag
 from sync.activecampaign.parse import parse_contact_tag, records
 from sync.executor import Outcome, Step
 from sync.register import mirror
-
-UNSUBSCRIBED = 2
 
 
 def unsubscribe_step(
@@ -26,16 +24,22 @@ def unsubscribe_step(
     clock: Any,
 ) -> Step:
     def send() -> Outcome:
-        ac.set_list_status(client, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED)
+        ac.set_list_status(
+            client, contact_id=contact_id, list_id=list_id, status=LIST_STATUS_UNSUBSCRIBED
+        )
         return Outcome()
 
     def verify() -> bool:
         _, memberships = ac.get_contact(client, contact_id)
-        return all(m.status != 1 for m in memberships if m.list_id == list_id)
+        return all(m.status != LIST_STATUS_ACTIVE for m in memberships if m.list_id == list_id)
 
     def save(conn: sqlite3.Connection, outcome: Outcome) -> None:
         mirror.set_membership_status(
-            conn, contact_id=contact_id, list_id=list_id, status=UNSUBSCRIBED, at=clock()
+            conn,
+            contact_id=contact_id,
+            list_id=list_id,
+            status=LIST_STATUS_UNSUBSCRIBED,
+            at=clock(),
         )
 
     return Step(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from compliance.codes import LIST_STATUS_ACTIVE, LIST_STATUS_UNSUBSCRIBED
 from sync.activecampaign.client import ActiveCampaignClient
 from sync.activecampaign.errors import (
     ApiValidationError,
@@ -49,7 +50,7 @@ CONTACT_FIELDS = {
     "firstName": "firstName",
     "lastName": "lastName",
 }
-SETTABLE_STATUSES = (1, 2)  # subscribe / unsubscribe; the API sets no others
+SETTABLE_STATUSES = (LIST_STATUS_ACTIVE, LIST_STATUS_UNSUBSCRIBED)  # the API sets no others
 
 
 def _object(body: Mapping[str, Any], key: str, *, source: str) -> Mapping[str, Any]:
