@@ -193,4 +193,48 @@ NOTICE_STRINGS: dict[str, str] = {
     "each consent records the version in force when it was given. If the purposes change, we "
     "tell you in advance and ask for a new consent where needed. Using the website is not "
     "consent to any processing.",
+    "notice.short.repealed_act": "Repealed law",
+    "notice.short.browsing_consent": "Legal basis and consent",
+    "notice.short.no_retention": "Retention periods",
+    "notice.short.access_limits": "Right of access",
+    "notice.short.objection_wording": "Right to object and to complain",
+    "notice.short.partner_disclosure": "Recipients",
+    "notice.short.transfers": "Transfers outside the EU/EEA",
+    "notice.open.no_basis": "list {list} has no legal basis (basis).",
+    "notice.open.list_retention_unenforced": "list {list} retention_months = {months} is shown "
+    "in the ROPA but rekisteri does not enforce it; the notice states only enforced periods. "
+    "Remove it or change the [policy] values.",
+    "notice.open.banner_without_log": "[cookies] analytics = \"consent_banner\" but "
+    "consent_log is missing: cookie consents cannot be demonstrated (Art. 7(1)).",
+    "notice.open.report_only": "policy.enforce = \"report\": the notice's retention periods "
+    "hold only if someone approves every purge plan (rekisteri purge --apply --plan ID).",
+    "notice.open.no_authority": "controller.complaint_authority is empty: the supervisory "
+    "authority must be named (Art. 13(2)(d)).",
+    "notice.open.processor_no_purposes": "processor {name} has no purposes: the notice cannot "
+    "say which data it receives (Art. 13(1)(e)).",
+    "notice.open.analytics_undeclared": "processor {name} serves website_analytics but "
+    "[cookies] analytics = \"none\": declare what the site really does (consent_banner or "
+    "anonymous_no_cookies) or remove the processor.",
+    "notice.open.processor_unknown_purpose": "the purposes of processor {name} ({purposes}) "
+    "are neither lists nor activities of the notice.",
+    "notice.open.no_safeguard": "processor {name} ({country}) is outside the EU/EEA with no "
+    "transfer mechanism.",
+    "notice.not_written": "The privacy notice for the current configuration (version {version}) "
+    "has not been generated yet. Run rekisteri notice and publish it on the website; until then "
+    "the old notice and its defects stand.",
+    "notice.current": "Privacy notice for the current configuration: version {version}.",
+    "notice.open_intro": "The following defects stay in the notice until the configuration is "
+    "fixed:",
+    "notice.versions_heading": "Which notice version consents were given under",
+    "notice.older_consents": "{count} of the consents in force were given under an older or "
+    "unknown notice version. Check whether the purposes changed, and ask for a new consent "
+    "where needed.",
+    "notice.col.version": "Notice version",
+    "notice.col.consents": "Consents in force",
+    "notice.col.status": "Status",
+    "notice.vstatus.current": "current",
+    "notice.vstatus.older": "older version",
+    "notice.vstatus.unknown": "unknown version (not issued by rekisteri)",
+    "notice.vstatus.missing": "no version recorded",
+    "notice.no_consents": "No consents in force are recorded.",
 }

@@ -198,4 +198,47 @@ NOTICE_STRINGS: dict[str, str] = {
     "annettiin. Jos käyttötarkoitukset muuttuvat, kerromme siitä etukäteen ja pyydämme "
     "tarvittaessa uuden suostumuksen. Verkkosivujen käyttäminen ei ole suostumus mihinkään "
     "käsittelyyn.",
+    "notice.short.repealed_act": "Kumottu laki",
+    "notice.short.browsing_consent": "Oikeusperuste ja suostumus",
+    "notice.short.no_retention": "Säilytysajat",
+    "notice.short.access_limits": "Tarkastusoikeus",
+    "notice.short.objection_wording": "Kielto-oikeus ja valitusoikeus",
+    "notice.short.partner_disclosure": "Vastaanottajat",
+    "notice.short.transfers": "Siirrot EU:n/ETA:n ulkopuolelle",
+    "notice.open.no_basis": "listalle {list} ei ole määritelty oikeusperustetta (basis).",
+    "notice.open.list_retention_unenforced": "listan {list} retention_months = {months} näkyy "
+    "käsittelytoimien selosteessa, mutta rekisteri ei noudata sitä; tietosuojaseloste kertoo "
+    "vain noudatettavat säilytysajat. Poista asetus tai muuta [policy]-arvoja.",
+    "notice.open.banner_without_log": "[cookies] analytics = \"consent_banner\", mutta "
+    "consent_log puuttuu: evästesuostumuksia ei voi osoittaa (7 art. 1 kohta).",
+    "notice.open.report_only": "policy.enforce = \"report\": selosteen säilytysajat toteutuvat "
+    "vain, jos joku hyväksyy jokaisen poistosuunnitelman (rekisteri purge --apply --plan ID).",
+    "notice.open.no_authority": "controller.complaint_authority on tyhjä: valvontaviranomainen "
+    "on nimettävä (13 art. 2 kohta d).",
+    "notice.open.processor_no_purposes": "käsittelijältä {name} puuttuu purposes: selosteesta "
+    "ei selviä, mitä tietoja se saa (13 art. 1 kohta e).",
+    "notice.open.analytics_undeclared": "käsittelijä {name} palvelee tarkoitusta "
+    "website_analytics, mutta [cookies] analytics = \"none\": kerro, mitä sivusto todella "
+    "tekee (consent_banner tai anonymous_no_cookies), tai poista käsittelijä.",
+    "notice.open.processor_unknown_purpose": "käsittelijän {name} tarkoituksia ({purposes}) "
+    "ei ole listoissa eikä selosteessa.",
+    "notice.open.no_safeguard": "käsittelijä {name} ({country}) on EU:n/ETA:n ulkopuolella "
+    "ilman siirtoperustetta (transfer_mechanism).",
+    "notice.not_written": "Nykyisten asetusten mukaista tietosuojaselostetta (versio {version}) "
+    "ei ole vielä laadittu. Aja rekisteri notice ja julkaise seloste verkkosivuilla; siihen "
+    "asti voimassa on vanha seloste puutteineen.",
+    "notice.current": "Nykyisten asetusten mukainen tietosuojaseloste: versio {version}.",
+    "notice.open_intro": "Seuraavat puutteet jäävät selosteeseen, kunnes asetukset korjataan:",
+    "notice.versions_heading": "Minkä selosteversion aikana suostumukset on annettu",
+    "notice.older_consents": "Voimassa olevista suostumuksista {count} on annettu vanhemman tai "
+    "tuntemattoman selosteversion aikana. Tarkista, ovatko käyttötarkoitukset muuttuneet, ja "
+    "pyydä tarvittaessa uusi suostumus.",
+    "notice.col.version": "Selosteen versio",
+    "notice.col.consents": "Voimassa olevia suostumuksia",
+    "notice.col.status": "Tila",
+    "notice.vstatus.current": "nykyinen",
+    "notice.vstatus.older": "vanhempi versio",
+    "notice.vstatus.unknown": "tuntematon versio (ei rekisterin laatima)",
+    "notice.vstatus.missing": "versio puuttuu",
+    "notice.no_consents": "Voimassa olevia suostumuksia ei ole kirjattu.",
 }

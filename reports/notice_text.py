@@ -12,6 +12,12 @@ from reports.ropa_text import country_name, mechanism_text, purpose_title
 UNITS = (("hours", "hour"), ("days", "day"), ("months", "month"), ("years", "year"))
 
 
+def defect_line(defect: Mapping[str, Any], lang: Lang) -> str:
+    """One open part C defect with the config problem that keeps it open."""
+    reason = lang.t(f"notice.open.{defect['reason']}", **dict(defect.get("params") or {}))
+    return f"{lang.t('notice.short.' + str(defect['defect']))}: {reason}"
+
+
 def _section(key: str, **parts: Any) -> dict[str, Any]:
     return {
         "id": key,
