@@ -54,9 +54,7 @@ def open_defects(
     analytics = cookies.get("analytics", "none")
     for item in lists:
         if item.get("basis") not in ("consent", "soft_opt_in", "service"):
-            found.append(
-                OpenDefect("browsing_consent", "no_basis", {"list": item.get("id")})
-            )
+            found.append(OpenDefect("browsing_consent", "no_basis", {"list": item.get("id")}))
         if item.get("retention_months") is not None:
             # The ROPA shows it, but no rule enforces it: the notice states what is enforced.
             found.append(
@@ -73,16 +71,16 @@ def open_defects(
     if not complaint_authority.strip():
         found.append(OpenDefect("objection_wording", "no_authority", {}))
     eea = frozenset(c.upper() for c in eea_countries)
-    described = purposes | (FIXED_PURPOSES - ({ANALYTICS_PURPOSE} if analytics == "none" else set()))
+    described = purposes | (
+        FIXED_PURPOSES - ({ANALYTICS_PURPOSE} if analytics == "none" else set())
+    )
     for processor in processors:
         name = processor.get("name") or "?"
         served = [str(p) for p in processor.get("purposes") or ()]
         if not served:
             found.append(OpenDefect("partner_disclosure", "processor_no_purposes", {"name": name}))
         elif ANALYTICS_PURPOSE in served and analytics == "none":
-            found.append(
-                OpenDefect("browsing_consent", "analytics_undeclared", {"name": name})
-            )
+            found.append(OpenDefect("browsing_consent", "analytics_undeclared", {"name": name}))
         else:
             unknown = [p for p in served if p not in described]
             if unknown:
@@ -95,7 +93,9 @@ def open_defects(
                 )
         country = str(processor.get("country") or "").upper()
         if country not in eea and processor.get("transfer_mechanism") not in ("adequacy", "scc"):
-            found.append(OpenDefect("transfers", "no_safeguard", {"name": name, "country": country}))
+            found.append(
+                OpenDefect("transfers", "no_safeguard", {"name": name, "country": country})
+            )
     return found
 
 
@@ -122,7 +122,7 @@ def classify_versions(
     notice generator issued before the current one), `unknown` (a version it never issued, such
     as the seed notice's) or `missing` (no version recorded); current first, newest first."""
     known = set(issued)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for version, consents in counts.items():
         if not version:
             status = "missing"
@@ -133,8 +133,10 @@ def classify_versions(
             status = "older"
         else:
             status = "unknown"
-        rows.append({"notice_version": version or None, "consents": int(consents), "status": status})
+        rows.append(
+            {"notice_version": version or None, "consents": int(consents), "status": status}
+        )
     order = {"current": 0, "older": 1, "unknown": 2, "missing": 3}
     rows.sort(key=lambda r: str(r["notice_version"] or ""), reverse=True)
-    rows.sort(key=lambda r: order[r["status"]])
+    rows.sort(key=lambda r: order[str(r["status"])])
     return rows

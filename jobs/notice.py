@@ -80,7 +80,9 @@ def notice_status(ctx: Context, conn: sqlite3.Connection) -> dict[str, Any]:
         "version": version,
         "written": written,
         "consent_versions": rows,
-        "consents_under_older": sum(r["consents"] for r in rows if r["status"] in ("older", "unknown")),
+        "consents_under_older": sum(
+            r["consents"] for r in rows if r["status"] in ("older", "unknown")
+        ),
         "open_defects": [d.as_dict() for d in found],
         "defects": defect_codes(found),
     }

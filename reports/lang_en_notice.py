@@ -204,16 +204,16 @@ NOTICE_STRINGS: dict[str, str] = {
     "notice.open.list_retention_unenforced": "list {list} retention_months = {months} is shown "
     "in the ROPA but rekisteri does not enforce it; the notice states only enforced periods. "
     "Remove it or change the [policy] values.",
-    "notice.open.banner_without_log": "[cookies] analytics = \"consent_banner\" but "
+    "notice.open.banner_without_log": '[cookies] analytics = "consent_banner" but '
     "consent_log is missing: cookie consents cannot be demonstrated (Art. 7(1)).",
-    "notice.open.report_only": "policy.enforce = \"report\": the notice's retention periods "
+    "notice.open.report_only": 'policy.enforce = "report": the notice\'s retention periods '
     "hold only if someone approves every purge plan (rekisteri purge --apply --plan ID).",
     "notice.open.no_authority": "controller.complaint_authority is empty: the supervisory "
     "authority must be named (Art. 13(2)(d)).",
     "notice.open.processor_no_purposes": "processor {name} has no purposes: the notice cannot "
     "say which data it receives (Art. 13(1)(e)).",
     "notice.open.analytics_undeclared": "processor {name} serves website_analytics but "
-    "[cookies] analytics = \"none\": declare what the site really does (consent_banner or "
+    '[cookies] analytics = "none": declare what the site really does (consent_banner or '
     "anonymous_no_cookies) or remove the processor.",
     "notice.open.processor_unknown_purpose": "the purposes of processor {name} ({purposes}) "
     "are neither lists nor activities of the notice.",

@@ -52,8 +52,7 @@ NOTICE_STRINGS: dict[str, str] = {
     "kyselyyn tai otat meihin yhteyttä.",
     "notice.source.activecampaign": "Sähköpostipalvelumme kirjaa listatilaukset ja niiden "
     "peruutukset sekä viestien toimitukset, avaukset, klikkaukset ja palautukset.",
-    "notice.source.orders": "Tilaus- ja laskutusjärjestelmämme: ostojen tuoteryhmät ja "
-    "ajankohdat.",
+    "notice.source.orders": "Tilaus- ja laskutusjärjestelmämme: ostojen tuoteryhmät ja ajankohdat.",
     "notice.source.analytics": "Verkkosivustomme kävijätilastot.",
     "notice.provision": "Tietojen antaminen on vapaaehtoista. Tilauksen toimittamiseen ja "
     "laskuttamiseen tarvitsemme yhteystietosi; uutiskirjeen tilaamiseen riittää "
@@ -209,16 +208,16 @@ NOTICE_STRINGS: dict[str, str] = {
     "notice.open.list_retention_unenforced": "listan {list} retention_months = {months} näkyy "
     "käsittelytoimien selosteessa, mutta rekisteri ei noudata sitä; tietosuojaseloste kertoo "
     "vain noudatettavat säilytysajat. Poista asetus tai muuta [policy]-arvoja.",
-    "notice.open.banner_without_log": "[cookies] analytics = \"consent_banner\", mutta "
+    "notice.open.banner_without_log": '[cookies] analytics = "consent_banner", mutta '
     "consent_log puuttuu: evästesuostumuksia ei voi osoittaa (7 art. 1 kohta).",
-    "notice.open.report_only": "policy.enforce = \"report\": selosteen säilytysajat toteutuvat "
+    "notice.open.report_only": 'policy.enforce = "report": selosteen säilytysajat toteutuvat '
     "vain, jos joku hyväksyy jokaisen poistosuunnitelman (rekisteri purge --apply --plan ID).",
     "notice.open.no_authority": "controller.complaint_authority on tyhjä: valvontaviranomainen "
     "on nimettävä (13 art. 2 kohta d).",
     "notice.open.processor_no_purposes": "käsittelijältä {name} puuttuu purposes: selosteesta "
     "ei selviä, mitä tietoja se saa (13 art. 1 kohta e).",
     "notice.open.analytics_undeclared": "käsittelijä {name} palvelee tarkoitusta "
-    "website_analytics, mutta [cookies] analytics = \"none\": kerro, mitä sivusto todella "
+    'website_analytics, mutta [cookies] analytics = "none": kerro, mitä sivusto todella '
     "tekee (consent_banner tai anonymous_no_cookies), tai poista käsittelijä.",
     "notice.open.processor_unknown_purpose": "käsittelijän {name} tarkoituksia ({purposes}) "
     "ei ole listoissa eikä selosteessa.",

@@ -23,7 +23,10 @@ DEFAULT_SCOPES = {
     "service": (),
 }
 RIGHTS = ("access", "rectify", "erase", "restrict", "portability", "object", "withdraw")
-ANALYTICS_BASIS = {"consent_banner": ("svpl_205", "gdpr_6_1_a"), "anonymous_no_cookies": ("gdpr_6_1_f_stats",)}
+ANALYTICS_BASIS = {
+    "consent_banner": ("svpl_205", "gdpr_6_1_a"),
+    "anonymous_no_cookies": ("gdpr_6_1_f_stats",),
+}
 # The activities every register of this kind has besides its lists (the ROPA has them too).
 FIXED = (
     ("customers", ("gdpr_6_1_b", "gdpr_6_1_c_books")),
@@ -47,9 +50,11 @@ def _purposes(
     grouped: dict[str, list[Mapping[str, Any]]] = {}
     for item in lists:
         grouped.setdefault(str(item.get("purpose")), []).append(item)
-    purposes = []
+    purposes: list[dict[str, Any]] = []
     for purpose, items in grouped.items():
-        bases = list(dict.fromkeys(str(i.get("basis")) for i in items if i.get("basis") in LEGAL_BASIS))
+        bases = list(
+            dict.fromkeys(str(i.get("basis")) for i in items if i.get("basis") in LEGAL_BASIS)
+        )
         purposes.append(
             {
                 "purpose": purpose,
@@ -126,9 +131,7 @@ def build_notice(
         data.append("browsing")
     scope_lists = {
         scope: [
-            {"id": i.get("id"), "name": i.get("name") or ""}
-            for i in lists
-            if scope in _scopes(i)
+            {"id": i.get("id"), "name": i.get("name") or ""} for i in lists if scope in _scopes(i)
         ]
         for scope in SCOPES
     }
@@ -164,8 +167,6 @@ def build_notice(
         "cookies": {
             "analytics": analytics,
             "consent_log": cookies.get("consent_log") or None,
-            "recipients": _recipients(ANALYTICS_PURPOSE, processors)
-            if analytics != "none"
-            else [],
+            "recipients": _recipients(ANALYTICS_PURPOSE, processors) if analytics != "none" else [],
         },
     }

@@ -19,7 +19,7 @@ from reports.render import render
 HASH_CHARS = 12
 PUBLIC_FILE = 0o644  # the notice is published on the website: no personal data in it
 PUBLIC_DIR = 0o755
-_DIR_RE = re.compile(r"^notice-(\d{4}-\d{2}-\d{2})-([0-9a-f]{%d})$" % HASH_CHARS)
+_DIR_RE = re.compile(r"^notice-(\d{4}-\d{2}-\d{2})-([0-9a-f]{" + str(HASH_CHARS) + "})$")
 
 
 def documents(
@@ -33,9 +33,13 @@ def documents(
         line = lang.t("notice.version", version=version, date=lang.dt(day)) if version else None
         doc = describe_notice(notice, lang)
         name = str(notice["controller"]["name"])
-        out[f"notice.{code}.html"] = render("notice.html.j2", lang=lang, doc=doc, version=line, name=name)
+        out[f"notice.{code}.html"] = render(
+            "notice.html.j2", lang=lang, doc=doc, version=line, name=name
+        )
         if code == language:
-            out["notice.md"] = render("notice.md.j2", lang=lang, doc=doc, version=line, name=name).strip() + "\n"
+            out["notice.md"] = (
+                render("notice.md.j2", lang=lang, doc=doc, version=line, name=name).strip() + "\n"
+            )
     return out
 
 

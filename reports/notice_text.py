@@ -105,7 +105,9 @@ def _rights(notice: Mapping[str, Any], lang: Lang) -> list[dict[str, Any]]:
         if right == "object":
             paragraphs.append(lang.t("notice.object_scopes_intro"))
             for entry in notice["objection_scopes"]:
-                lists = [lang.t("notice.list_name", name=i["name"] or i["id"]) for i in entry["lists"]]
+                lists = [
+                    lang.t("notice.list_name", name=i["name"] or i["id"]) for i in entry["lists"]
+                ]
                 effect = (
                     lang.t("notice.scope_lists", lists=", ".join(lists))
                     if lists
@@ -122,7 +124,9 @@ def _rights(notice: Mapping[str, Any], lang: Lang) -> list[dict[str, Any]]:
             paragraphs.append(lang.t("notice.withdraw_none"))
         subs.append(_sub(lang.t(f"notice.rh.{right}"), paragraphs))
     how = [lang.t("notice.how", contact=contact)]
-    how.append(lang.t("notice.identity" if notice["verified_identity"] else "notice.identity_light"))
+    how.append(
+        lang.t("notice.identity" if notice["verified_identity"] else "notice.identity_light")
+    )
     how.append(lang.t("notice.deadline"))
     subs.append(_sub(lang.t("notice.rh.how"), how))
     subs.append(
@@ -148,9 +152,11 @@ def describe_notice(notice: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
     """Title, intro and the sections (heading, paragraphs, items, subsections) in `lang`."""
     c = notice["controller"]
     sections = [
-        _section("controller", heading=lang.t("notice.h.controller"), paragraphs=[
-            lang.t("notice.controller", name=c["name"], business_id=c["business_id"])
-        ]),
+        _section(
+            "controller",
+            heading=lang.t("notice.h.controller"),
+            paragraphs=[lang.t("notice.controller", name=c["name"], business_id=c["business_id"])],
+        ),
         _section("contact", heading=lang.t("notice.h.contact"), paragraphs=[c["contact"]]),
         _section(
             "purposes",
@@ -191,17 +197,36 @@ def describe_notice(notice: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
         _section(
             "security",
             heading=lang.t("notice.h.security"),
-            items=[lang.t(f"security.{k}") for k in ("need_to_know", "files_0600", "keyed_hashes", "audit_log", "masked_emails")],
+            items=[
+                lang.t(f"security.{k}")
+                for k in (
+                    "need_to_know",
+                    "files_0600",
+                    "keyed_hashes",
+                    "audit_log",
+                    "masked_emails",
+                )
+            ],
         ),
-        _section("cookies", heading=lang.t("notice.h.cookies"), paragraphs=_cookies(notice["cookies"], lang)),
+        _section(
+            "cookies",
+            heading=lang.t("notice.h.cookies"),
+            paragraphs=_cookies(notice["cookies"], lang),
+        ),
         _section(
             "rights",
             heading=lang.t("notice.h.rights"),
             paragraphs=[lang.t("notice.rights_intro")],
             subsections=_rights(notice, lang),
         ),
-        _section("automated", heading=lang.t("notice.h.automated"), paragraphs=[lang.t("access.automated")]),
-        _section("changes", heading=lang.t("notice.h.changes"), paragraphs=[lang.t("notice.changes")]),
+        _section(
+            "automated",
+            heading=lang.t("notice.h.automated"),
+            paragraphs=[lang.t("access.automated")],
+        ),
+        _section(
+            "changes", heading=lang.t("notice.h.changes"), paragraphs=[lang.t("notice.changes")]
+        ),
     ]
     return {
         "title": lang.t("notice.title"),

@@ -55,7 +55,12 @@ def test_unenforced_list_retention_is_open() -> None:
 def test_unsafe_transfer_and_unplaced_processors_are_open() -> None:
     """A US recipient without a mechanism leaves the transfers defect open; a processor with
     no purposes, or purposes the notice does not describe, leaves the recipients one open."""
-    sms = {"name": "SMS Inc.", "country": "US", "transfer_mechanism": "none", "purposes": ["orders"]}
+    sms = {
+        "name": "SMS Inc.",
+        "country": "US",
+        "transfer_mechanism": "none",
+        "purposes": ["orders"],
+    }
     bare = {"name": "Hosting Oy", "country": "FI", "transfer_mechanism": "none"}
     odd = {"name": "Ads Oy", "country": "FI", "transfer_mechanism": "none", "purposes": ["ads"]}
     found = _open(processors=[AC, sms, bare, odd])
@@ -68,8 +73,12 @@ def test_unsafe_transfer_and_unplaced_processors_are_open() -> None:
 
 def test_analytics_processor_with_no_declared_analytics_is_open() -> None:
     """A processor for website analytics while [cookies] says none: the basis is unknown."""
-    ga = {"name": "Google LLC", "country": "US", "transfer_mechanism": "adequacy",
-          "purposes": ["website_analytics"]}
+    ga = {
+        "name": "Google LLC",
+        "country": "US",
+        "transfer_mechanism": "adequacy",
+        "purposes": ["website_analytics"],
+    }
     assert _open(processors=[AC, ga]) == [
         ("browsing_consent", "analytics_undeclared", {"name": "Google LLC"})
     ]
@@ -86,8 +95,11 @@ def test_banner_without_consent_log_and_missing_authority_are_open() -> None:
     ]
     assert defect_codes(
         open_defects(
-            lists=LISTS, processors=[AC], policy={"enforce": "report"},
-            cookies={"analytics": "consent_banner"}, complaint_authority="",
+            lists=LISTS,
+            processors=[AC],
+            policy={"enforce": "report"},
+            cookies={"analytics": "consent_banner"},
+            complaint_authority="",
             eea_countries=EEA_COUNTRIES,
         )
     ) == ["browsing_consent", "no_retention", "objection_wording"]
