@@ -108,8 +108,9 @@ def _rights(notice: Mapping[str, Any], lang: Lang) -> list[dict[str, Any]]:
                 lists = [
                     lang.t("notice.list_name", name=i["name"] or i["id"]) for i in entry["lists"]
                 ]
+                form = "one" if len(lists) == 1 else "other"
                 effect = (
-                    lang.t("notice.scope_lists", lists=", ".join(lists))
+                    lang.t(f"notice.scope_lists.{form}", lists=", ".join(lists))
                     if lists
                     else lang.t(f"notice.scope_none.{entry['scope']}")
                 )

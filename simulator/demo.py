@@ -223,6 +223,7 @@ id = 3
 name = "Asiakaskyselyt"
 purpose = "surveys"
 basis = "consent"
+objection_scopes = ["market_research", "all"]
 
 [[lists]]
 id = 4
