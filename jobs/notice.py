@@ -13,12 +13,26 @@ from compliance.transfers import EEA_COUNTRIES
 from jobs.context import Context
 from reports.notice import build_notice
 from reports.notice_files import content_hash, issued_versions, version_for, write_notice
-from sync.register.notices import consents_by_notice_version
+from sync.register.notices import consents_by_notice_version, custom_field_titles
 
 
-def notice_for(ctx: Context) -> dict[str, Any]:
+def _field_titles(ctx: Context, conn: sqlite3.Connection | None) -> list[str]:
+    """Custom field titles from the mirror; none before `init` (the notice creates no register)."""
+    if conn is not None:
+        return custom_field_titles(conn)
+    if not ctx.settings.register.database.is_file():
+        return []
+    own = ctx.open_register()
+    try:
+        return custom_field_titles(own)
+    finally:
+        own.close()
+
+
+def notice_for(ctx: Context, conn: sqlite3.Connection | None = None) -> dict[str, Any]:
     s = ctx.settings
     return build_notice(
+        custom_fields=_field_titles(ctx, conn),
         controller=s.controller.model_dump(),
         lists=[item.model_dump() for item in s.lists],
         processors=[item.model_dump() for item in s.processors],
@@ -52,10 +66,10 @@ def _today(ctx: Context) -> Any:
     return ctx.now().astimezone(ZoneInfo(ctx.settings.controller.timezone)).date()
 
 
-def current_version(ctx: Context) -> tuple[str, bool]:
+def current_version(ctx: Context, conn: sqlite3.Connection) -> tuple[str, bool]:
     """(version of the notice the current config gives, whether it has been written yet)."""
     issued = issued_versions(ctx.settings.reports.dir)
-    content = content_hash(notice_for(ctx), language=ctx.settings.controller.language)
+    content = content_hash(notice_for(ctx, conn), language=ctx.settings.controller.language)
     version = version_for(content, today=_today(ctx), issued=issued)
     return version, version in issued
 
@@ -72,7 +86,7 @@ def run_notice(ctx: Context) -> tuple[str, Path, list[Path], list[dict[str, Any]
 
 def notice_status(ctx: Context, conn: sqlite3.Connection) -> dict[str, Any]:
     """report.json's `notice`: current version, whether it is written, consents per version."""
-    version, written = current_version(ctx)
+    version, written = current_version(ctx, conn)
     issued = issued_versions(ctx.settings.reports.dir)
     rows = classify_versions(consents_by_notice_version(conn), current=version, issued=issued)
     found = _open(ctx)

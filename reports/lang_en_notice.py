@@ -45,6 +45,7 @@ NOTICE_STRINGS: dict[str, str] = {
     "notice.pdesc.surveys": "Customer surveys and feedback to improve our services, from those "
     "who agreed to them.",
     "notice.pdesc.orders": "Order confirmations and other messages about a service ordered.",
+    "notice.custom_fields": "{text}; custom fields: {fields}",
     "notice.h.sources": "Sources of the data",
     "notice.source.subject": "You: when you subscribe to the newsletter, order from us, answer "
     "a survey or contact us.",

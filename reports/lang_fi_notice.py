@@ -47,6 +47,7 @@ NOTICE_STRINGS: dict[str, str] = {
     "notice.pdesc.surveys": "Asiakaskyselyt ja palautteen kerääminen palvelujemme "
     "kehittämiseksi niiltä, jotka ovat suostuneet niihin.",
     "notice.pdesc.orders": "Tilausvahvistukset ja muut tilattuun palveluun liittyvät viestit.",
+    "notice.custom_fields": "{text}; lisäkentät: {fields}",
     "notice.h.sources": "Tietolähteet",
     "notice.source.subject": "Sinä itse: kun tilaat uutiskirjeen tai tuotteitamme, vastaat "
     "kyselyyn tai otat meihin yhteyttä.",

@@ -117,8 +117,10 @@ def build_notice(
     cookies: Mapping[str, Any],
     keep_days: int,
     eea_countries: frozenset[str],
+    custom_fields: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Every Art. 13(1)-(2) item as codes and numbers; nothing here depends on a language."""
+    """Every Art. 13(1)-(2) item as codes and numbers; nothing here depends on a language.
+    `custom_fields` are the titles of the ActiveCampaign fields the mirror holds."""
     analytics = str(cookies.get("analytics") or "none")
     data = list(LIST_DATA) + [
         "consent_records",
@@ -142,6 +144,7 @@ def build_notice(
         },
         "purposes": _purposes(lists, processors, analytics),
         "data_categories": data,
+        "custom_fields": list(custom_fields),
         "sources": ["subject", "activecampaign", "orders"]
         + (["analytics"] if analytics != "none" else []),
         "processors": [

@@ -69,6 +69,13 @@ def _purpose(entry: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
     return _sub(title, [text], fields=fields)
 
 
+def _category(key: str, fields: list[str], lang: Lang) -> str:
+    text = lang.t(f"data.{key}")
+    if key == "custom_fields" and fields:
+        return lang.t("notice.custom_fields", text=text, fields=", ".join(fields))
+    return text
+
+
 def _amounts(entry: Mapping[str, Any], lang: Lang) -> dict[str, str]:
     return {key: lang.unit(unit, entry[key]) for key, unit in UNITS if key in entry}
 
@@ -169,7 +176,10 @@ def describe_notice(notice: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
             "data",
             heading=lang.t("notice.h.data"),
             paragraphs=[lang.t("notice.data_intro")],
-            items=[lang.t(f"data.{k}") for k in notice["data_categories"]],
+            items=[
+                _category(k, notice.get("custom_fields") or [], lang)
+                for k in notice["data_categories"]
+            ],
         ),
         _section(
             "sources",

@@ -21,3 +21,9 @@ def consents_by_notice_version(conn: sqlite3.Connection) -> dict[str | None, int
         (row[0] if row[0] not in (None, "") else None): int(row[1])
         for row in conn.execute(_IN_FORCE)
     }
+
+
+def custom_field_titles(conn: sqlite3.Connection) -> list[str]:
+    """The titles of the ActiveCampaign custom fields the mirror holds (definitions only)."""
+    rows = conn.execute("SELECT DISTINCT title FROM fields WHERE title != '' ORDER BY title")
+    return [str(row[0]) for row in rows]

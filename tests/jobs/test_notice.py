@@ -138,3 +138,26 @@ def test_report_says_when_the_current_notice_is_not_written(
     assert report["notice"]["version"].startswith("2026-12-10-")
     assert report["notice_defects"] == ["no_retention"]
     assert "rekisteri notice" in Path(result.last_line).read_text(encoding="utf-8")
+
+
+def test_custom_fields_the_mirror_holds_are_named_and_change_the_version(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """A custom field pulled from ActiveCampaign is a data category the notice names; a new
+    field means a new notice version."""
+    from sync.activecampaign.models import Field
+    from sync.register import connect
+    from sync.register.mirror import save_fields
+
+    config = _config(tmp_path)
+    assert run_cli(config, "init").code == 0
+    before, _ = _notice(run_cli, config, "2026-12-03")
+    conn = connect(tmp_path / "var" / "register.sqlite")
+    save_fields(conn, [Field(id=1, title="Kaupunki", type="text", perstag="KAUPUNKI")])
+    conn.close()
+
+    after, files = _notice(run_cli, config, "2026-12-04")
+
+    assert after != before and after.startswith("2026-12-04-")
+    md = next(f for f in files if f.name == "notice.md").read_text(encoding="utf-8")
+    assert "lisäkentät: Kaupunki" in md
