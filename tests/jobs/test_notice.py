@@ -161,3 +161,11 @@ def test_custom_fields_the_mirror_holds_are_named_and_change_the_version(
     assert after != before and after.startswith("2026-12-04-")
     md = next(f for f in files if f.name == "notice.md").read_text(encoding="utf-8")
     assert "lisäkentät: Kaupunki" in md
+
+
+def test_notice_needs_the_controllers_identity(tmp_path: Path, run_cli: RunCli) -> None:
+    """No built-in controller: an empty controller.name exits 2 naming the key, writes nothing."""
+    config = make_config(tmp_path, "http://127.0.0.1:9", controller={"name": ""})
+    result = run_cli(config, "notice")
+    assert result.code == 2 and "controller.name" in result.stderr
+    assert not list((tmp_path / "var").glob("reports/notice-*"))
