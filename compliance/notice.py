@@ -20,7 +20,6 @@ DEFECTS = (
     "partner_disclosure",
     "transfers",
 )
-MARKETING_BASES = frozenset({"consent", "soft_opt_in"})
 ANALYTICS_PURPOSE = "website_analytics"
 # Activities the notice describes besides the list purposes (processors may name them).
 FIXED_PURPOSES = frozenset({"customers", "suppression", "requests", ANALYTICS_PURPOSE})
@@ -103,16 +102,6 @@ def defect_codes(found: Iterable[OpenDefect]) -> list[str]:
     """The distinct part C codes among `found`, in part C order."""
     codes = {d.defect for d in found}
     return [code for code in DEFECTS if code in codes]
-
-
-def version_date(version: str) -> str | None:
-    """The ISO date a rekisteri notice version starts with ('2026-12-03-<hash>'), else None."""
-    head = version[:10]
-    if len(version) > 11 and version[10] == "-" and head[4] == "-" and head[7] == "-":
-        digits = head.replace("-", "")
-        if digits.isdigit():
-            return head
-    return None
 
 
 def classify_versions(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.notice import classify_versions, defect_codes, open_defects, version_date
+from compliance.notice import classify_versions, defect_codes, open_defects
 from compliance.transfers import EEA_COUNTRIES
 
 LISTS = [
@@ -118,13 +118,4 @@ def test_consent_versions_are_classified_against_the_current_and_issued_ones() -
         {"notice_version": "2026-12-03-aaaaaaaaaaaa", "consents": 3, "status": "older"},
         {"notice_version": "seed-2021", "consents": 2, "status": "unknown"},
         {"notice_version": None, "consents": 1, "status": "missing"},
-    ]
-
-
-def test_version_date_reads_only_rekisteri_versions() -> None:
-    """The date prefix of '2026-12-03-<hash>'; anything else has none."""
-    assert [version_date(v) for v in ("2026-12-03-abc", "seed-2021", "2026-12-03")] == [
-        "2026-12-03",
-        None,
-        None,
     ]
