@@ -72,29 +72,28 @@ NOTICE_STRINGS: dict[str, str] = {
     "notice.retention_intro.report": "These periods are checked every night, and the data is "
     "deleted by an approved deletion plan once the period has passed:",
     "notice.retention.consent": "Subscriptions based on consent: the data is processed until "
-    "you withdraw your consent. It is deleted once {days} have passed since the withdrawal; if "
-    "you are also our customer, it is kept as customer data until {months} have passed since "
-    "your last purchase.",
-    "notice.retention.soft_opt_in": "Marketing based on the customer relationship ends once "
-    "{months} have passed since your last purchase in the list's product groups. After that "
-    "these messages are not sent without your consent.",
+    "you withdraw your consent. It is deleted {days} after the withdrawal; if you are also our "
+    "customer, it is kept as customer data until {months} after your last purchase.",
+    "notice.retention.soft_opt_in": "Marketing based on the customer relationship ends "
+    "{months} after your last purchase in the list's product groups. After that these messages "
+    "are not sent without your consent.",
     "notice.retention.inactive": "The data of a person with no marketing subscription in force "
-    "is deleted once {months} have passed since their last customer activity (purchase, consent "
-    "or subscription).",
+    "is deleted {months} after their last customer activity (purchase, consent or "
+    "subscription).",
     "notice.retention.objection": "The data of a person who objected to direct marketing is "
-    "deleted once {hours} have passed since the objection; a customer's data is kept as "
-    "customer data until {months} have passed since the last purchase.",
+    "deleted {hours} after the objection; a customer's data is kept as customer data until "
+    "{months} after the last purchase.",
     "notice.retention.hard_bounce": "An address to which messages bounce permanently is deleted "
-    "once {days} have passed since the bounce.",
+    "{days} after the bounce.",
     "notice.retention.suppression": "Suppression list: of a person who objected to marketing we "
     "keep only a keyed hash of the email address, the scope and the date, for as long as the "
     "objection must be honoured. The hash cannot be turned back into the address.",
-    "notice.retention.requests": "Records of data-protection requests are deleted once {months} "
-    "have passed since the request was closed.",
-    "notice.retention.audit": "The log of changes made in the email service is deleted once "
-    "{months} have passed since each entry.",
+    "notice.retention.requests": "Records of data-protection requests are deleted {months} "
+    "after the request was closed.",
+    "notice.retention.audit": "The log of changes made in the email service is deleted "
+    "{months} after each entry.",
     "notice.retention.outputs": "Reports, deletion plans and copies of access answers are "
-    "deleted once {days} have passed since they were made.",
+    "deleted {days} after they were made.",
     "notice.retention.bookkeeping": "Invoices and other bookkeeping material are kept in the "
     "bookkeeping system as the Accounting Act (1336/1997) requires: vouchers for 6 years and "
     "the books for 10 years after the end of the financial year.",
