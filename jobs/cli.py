@@ -210,6 +210,23 @@ def ropa(ctx: Context) -> None:
     sys.exit(int(ExitCode.REVIEW if errors else ExitCode.DONE))
 
 
+@cli.command(short_help="Write the privacy notice (Art. 13): fi/en HTML and Markdown.")
+@pass_ctx
+def notice(ctx: Context) -> None:
+    """Write the privacy notice (Art. 13) from the config into reports.dir/notice-VERSION/."""
+    from jobs.notice import run_notice
+    from reports.i18n import get_lang
+    from reports.notice_text import defect_line
+
+    version, folder, paths, defects = run_notice(ctx)
+    lang = get_lang(ctx.settings.controller.language)
+    for defect in defects:
+        click.echo(f"notice: {defect_line(defect, lang)}", err=True)
+    click.echo(f"version {version}")
+    click.echo("\n".join(str(p) for p in paths))
+    sys.exit(int(ExitCode.REVIEW if defects else ExitCode.DONE))
+
+
 @cli.command()
 @click.option("--show-emails", is_flag=True, help="Unmasked emails in the report.")
 @pass_ctx

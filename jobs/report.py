@@ -15,6 +15,7 @@ from compliance.codes import Basis
 from compliance.deadlines import days_left
 from compliance.emails import mask_email
 from jobs.context import Context
+from jobs.notice import notice_status
 from reports.report import write_report
 from sync.register import requests as request_store
 from sync.register import runs, sync_state
@@ -148,6 +149,7 @@ def build_report(
             "mode": latest.mode,
         }
     contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
+    notice = notice_status(ctx, conn)
     return {
         "run": {
             "id": ctx.run_id,
@@ -183,6 +185,10 @@ def build_report(
         "purge": record.purge,
         "ropa_errors": record.ropa_errors,
         "notes": record.notes,
+        # SPEC 12: only the part C defects the current config leaves open, and which notice
+        # version the consents in force were given under
+        "notice_defects": notice["defects"],
+        "notice": notice,
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.lang_en_access import ACCESS_STRINGS
+from reports.lang_en_notice import NOTICE_STRINGS
 
 DOC_STRINGS: dict[str, str] = {
     "ropa.title": "Record of processing activities",
@@ -152,4 +153,5 @@ DOC_STRINGS: dict[str, str] = {
     "purpose.surveys": "Customer surveys",
     "purpose.orders": "Order confirmations and customer messages",
     **ACCESS_STRINGS,
+    **NOTICE_STRINGS,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.lang_fi_access import ACCESS_STRINGS
+from reports.lang_fi_notice import NOTICE_STRINGS
 
 DOC_STRINGS: dict[str, str] = {
     "ropa.title": "Seloste käsittelytoimista",
@@ -161,4 +162,5 @@ DOC_STRINGS: dict[str, str] = {
     "purpose.surveys": "Asiakaskyselyt",
     "purpose.orders": "Tilausvahvistukset ja asiakasviestintä",
     **ACCESS_STRINGS,
+    **NOTICE_STRINGS,
 }

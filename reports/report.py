@@ -12,6 +12,7 @@ from reports import charts
 from reports.explain import explain_finding, list_names, requests_by_id
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
 from reports.i18n import Lang, get_lang
+from reports.notice_text import defect_line
 from reports.render import render
 from reports.run_text import delete_results, note_text, pull_text, rule_label
 
@@ -194,7 +195,29 @@ def report_context(
         "ropa_errors": ropa_errors,
         "notes": [note_text(note, lang) for note in report.get("notes", [])],
         "notice_defects": list(NOTICE_DEFECTS if defects is None else defects),
+        "notice": notice_context(report.get("notice"), lang),
         "charts": _charts(report, lang, history),
+    }
+
+
+def notice_context(notice: Mapping[str, Any] | None, lang: Lang) -> dict[str, Any] | None:
+    """The notice section: open defects with their reasons, and consents per notice version."""
+    if not notice:
+        return None
+    return {
+        "version": notice.get("version"),
+        "written": bool(notice.get("written")),
+        "open": [defect_line(d, lang) for d in notice.get("open_defects", [])],
+        "versions": [
+            (
+                r.get("notice_version") or lang.t("common.none"),
+                lang.num(r.get("consents")),
+                lang.label("notice.vstatus", r.get("status")),
+                r.get("status") in ("older", "unknown"),
+            )
+            for r in notice.get("consent_versions", [])
+        ],
+        "older": int(notice.get("consents_under_older") or 0),
     }
 
 

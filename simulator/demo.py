@@ -223,6 +223,7 @@ id = 3
 name = "Asiakaskyselyt"
 purpose = "surveys"
 basis = "consent"
+objection_scopes = ["market_research", "all"]
 
 [[lists]]
 id = 4
@@ -242,18 +243,25 @@ name = "ActiveCampaign, LLC"
 country = "US"
 transfer_mechanism = "scc"
 role = "email marketing platform"
+purposes = ["newsletter", "customer_offers", "surveys", "orders"]
 
 [[processors]]
 name = "Google LLC (Google Analytics)"
 country = "US"
 transfer_mechanism = "adequacy"
 role = "website analytics"
+purposes = ["website_analytics"]
 
 [[processors]]
 name = "Esimerkki SMS Inc."
 country = "US"
 transfer_mechanism = "none"
 role = "text message reminders (demo: no safeguard on file)"
+purposes = ["orders"]
+
+[cookies]
+analytics = "consent_banner"
+consent_log = "evästebannerin suostumusloki"
 """
 
 
@@ -316,6 +324,7 @@ def run_demo(
         )
         run = Runner(folder, quiet=quiet)
         run("init")
+        run("notice", expect=(0, 1))  # the privacy notice the consents should refer to
         run("pull", "--full")
         inbox = folder / "var" / "inbox"
         # The suppression story: an objector is erased, then comes back through an import.
