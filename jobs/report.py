@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +150,7 @@ def build_report(
         }
     contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
     return {
+        "version": product_version(),
         "run": {
             "id": ctx.run_id,
             "command": record.command,
@@ -184,6 +186,14 @@ def build_report(
         "ropa_errors": record.ropa_errors,
         "notes": record.notes,
     }
+
+
+def product_version() -> str:
+    """The installed rekisteri version (what `rekisteri --version` prints)."""
+    try:
+        return metadata.version("rekisteri")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
 
 
 def report_dir(ctx: Context) -> Path:

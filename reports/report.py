@@ -11,7 +11,7 @@ from typing import Any
 from reports import charts
 from reports.explain import explain_finding, list_names, requests_by_id
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
-from reports.i18n import Lang, get_lang
+from reports.i18n import Lang, get_lang, zone_of
 from reports.render import render
 from reports.run_text import delete_results, note_text, pull_text, rule_label
 
@@ -75,7 +75,7 @@ def write_report(
     unknown = set(formats) - {"html", "json", "csv"}
     if unknown or not formats:
         raise ValueError(f"report formats must be html, json or csv, got {sorted(formats)}")
-    lang = get_lang(language)
+    lang = get_lang(language, zone_of(report.get("controller")))
     ensure_private_dir(out_dir)
     written: list[Path] = []
     if "csv" in formats:
