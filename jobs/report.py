@@ -58,6 +58,13 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
+def _params(value: Any) -> dict[str, Any]:
+    # Dicts from compliance/; numpy or pandas scalars inside become plain JSON numbers.
+    if not isinstance(value, dict):
+        return {}
+    return {key: item.item() if hasattr(item, "item") else item for key, item in value.items()}
+
+
 def finding_rows(
     findings: pd.DataFrame, emails: dict[int, str], *, show_emails: bool
 ) -> list[dict[str, Any]]:
@@ -74,6 +81,7 @@ def finding_rows(
                 "list_id": _int_or_none(row.list_id),
                 "status": str(row.status),
                 "detail": str(row.detail),
+                "params": _params(getattr(row, "params", None)),
             }
         )
     return rows

@@ -107,6 +107,7 @@ STRINGS: dict[str, str] = {
     "findings.col.email": "Email",
     "findings.col.list": "List",
     "findings.col.status": "Status",
+    "findings.col.code_id": "Code",
     "findings.col.detail": "Detail",
     "table.truncated": "The table shows the first {shown} of {total} rows; every row is in {file}.",
     "findings.legend": "What the findings mean",
@@ -173,6 +174,8 @@ STRINGS: dict[str, str] = {
     "EU/EEA without an adequacy decision or standard contractual clauses.",
     "explain.DUPLICATE_CONTACT": "More than one contact in ActiveCampaign has this email address.",
     "explain.duplicate_count": "{count} contacts in ActiveCampaign share this email address.",
+    "explain.duplicate_others": "{count} contacts in ActiveCampaign share this email address; "
+    "the others: {others}.",
     "explain.INVALID_EMAIL": "The address is not a valid email address.",
     "actions.heading": "Actions",
     "actions.none": "No actions were taken or planned in this run.",

@@ -109,6 +109,7 @@ STRINGS: dict[str, str] = {
     "findings.col.list": "Lista",
     "findings.col.status": "Tila",
     "findings.col.detail": "Lisätiedot",
+    "findings.col.code_id": "Koodi",
     "table.truncated": "Taulukossa on {shown} ensimmäistä riviä {total} rivistä; kaikki rivit "
     "ovat tiedostossa {file}.",
     "findings.legend": "Havaintojen selitykset",
@@ -180,6 +181,8 @@ STRINGS: dict[str, str] = {
     "explain.DUPLICATE_CONTACT": "Sama sähköpostiosoite on useammalla kontaktilla "
     "ActiveCampaignissa.",
     "explain.duplicate_count": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa.",
+    "explain.duplicate_others": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa; "
+    "muut kontaktit: {others}.",
     "explain.INVALID_EMAIL": "Osoite ei ole kelvollinen sähköpostiosoite.",
     "actions.heading": "Toimenpiteet",
     "actions.none": "Tässä ajossa ei tehty eikä suunniteltu toimenpiteitä.",

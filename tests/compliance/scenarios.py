@@ -60,11 +60,25 @@ def run(case: Case, now: datetime = f.NOW) -> Reconciliation:
     return reconcile(**inputs(case, now))
 
 
+def duplicate_params(case: Case, contact_id: int) -> dict[str, Any]:
+    """What a DUPLICATE_CONTACT finding names: how many share the address, and the others."""
+    email = dict(case.contacts)[contact_id]
+    others = sorted(cid for cid, other in case.contacts if other == email and cid != contact_id)
+    return {"count": len(others) + 1, "other_ids": others}
+
+
 def expected(case: Case) -> Reconciliation:
     email = dict(case.contacts)
     findings = f.findings(
         *(
-            (code, cid, email[cid], lid, DETAIL[code].format(WHERE.get(lid or 0)))
+            (
+                code,
+                cid,
+                email[cid],
+                lid,
+                DETAIL[code].format(WHERE.get(lid or 0)),
+                duplicate_params(case, cid) if code == "DUPLICATE_CONTACT" else None,
+            )
             for code, cid, lid in case.findings
         )
     )

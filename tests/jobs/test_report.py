@@ -512,7 +512,7 @@ def test_report_and_register_files_are_private(demo_run: DemoRun) -> None:
 
 
 def test_findings_csv_matches_report_json(demo_run: DemoRun) -> None:
-    """findings.csv and actions.csv hold the same rows as report.json."""
+    """findings.csv (in Finnish) and actions.csv hold the same rows as report.json."""
     report = demo_run.json()
     with (demo_run.folder / "findings.csv").open(encoding="utf-8") as handle:
         findings = list(csv.DictReader(handle))
@@ -522,9 +522,17 @@ def test_findings_csv_matches_report_json(demo_run: DemoRun) -> None:
     def text(row: Mapping[str, Any], keys: list[str]) -> dict[str, str]:
         return {k: "" if row[k] is None else str(row[k]) for k in keys}
 
-    f_keys = ["code", "severity", "contact_id", "email_masked", "list_id", "status", "detail"]
+    f_keys = ["code", "contact_id", "email_masked"]
     a_keys = ["type", "contact_id", "list_id", "rule", "result"]
-    assert findings == [text(f, f_keys) for f in report["findings"]]
+    fi_keys = ["Koodi", "Kontakti", "Sähköposti"]
+    assert [text(r, fi_keys) for r in findings] == [
+        dict(zip(fi_keys, text(f, f_keys).values(), strict=True)) for f in report["findings"]
+    ]
+    lang = get_lang("fi")
+    assert [(r["Vakavuus"], r["Tila"]) for r in findings] == [
+        (lang.label("severity", f["severity"]), lang.label("finding_status", f["status"]))
+        for f in report["findings"]
+    ]
     assert actions == [text(a, a_keys) for a in report["actions"]]
 
 
