@@ -16,6 +16,9 @@ from compliance.codes import Basis
 from compliance.deadlines import days_left
 from compliance.emails import mask_email
 from jobs.context import Context
+from reports.i18n import get_lang
+from reports.next_steps import next_steps
+from reports.next_text import rendered_steps
 from reports.report import write_report
 from sync.register import requests as request_store
 from sync.register import runs, sync_state
@@ -123,6 +126,7 @@ def request_rows(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]
             "received_at": iso(r.received_at),
             "due_at": iso(r.due_at),
             "status": r.status,
+            "email_masked": r.email_masked,
             "days_left": days_left(r.due_at, now) if r.status == "open" else None,
         }
         for r in request_store.all_requests(conn)
@@ -157,7 +161,7 @@ def build_report(
             "mode": latest.mode,
         }
     contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
-    return {
+    report = {
         "version": product_version(),
         "run": {
             "id": ctx.run_id,
@@ -194,6 +198,12 @@ def build_report(
         "ropa_errors": record.ropa_errors,
         "notes": record.notes,
     }
+    if record.frames is not None:
+        report["totals"]["consent_records"] = len(record.frames.consents)
+    lang = get_lang(settings.controller.language, settings.controller.timezone)
+    steps = [step.as_dict() for step in next_steps(report, ctx.now())]
+    report["next_steps"] = rendered_steps(steps, lang)
+    return report
 
 
 def product_version() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.lang_en_docs import DOC_STRINGS
+from reports.lang_en_next import NEXT_STRINGS
 
 STRINGS: dict[str, str] = {
     "common.none": "–",
@@ -296,4 +297,5 @@ STRINGS: dict[str, str] = {
     "basis.soft_opt_in": "Soft opt-in (customer relationship)",
     "basis.service": "Service delivery",
     **DOC_STRINGS,
+    **NEXT_STRINGS,
 }

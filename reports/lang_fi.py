@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.lang_fi_docs import DOC_STRINGS
+from reports.lang_fi_next import NEXT_STRINGS
 
 STRINGS: dict[str, str] = {
     "common.none": "–",
@@ -304,4 +305,5 @@ STRINGS: dict[str, str] = {
     "basis.soft_opt_in": "Asiakassuhde (soft opt-in)",
     "basis.service": "Palvelun toimittaminen",
     **DOC_STRINGS,
+    **NEXT_STRINGS,
 }

@@ -12,6 +12,7 @@ from reports import charts
 from reports.explain import explain_finding, list_label, list_names, requests_by_id
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
 from reports.i18n import Lang, get_lang, zone_of
+from reports.next_text import step_text
 from reports.render import render
 from reports.run_text import delete_results, note_text, pull_text, rule_label
 
@@ -184,6 +185,11 @@ def report_context(
     )[:MAX_ROWS]
     return {
         "run": run,
+        # (sentence, command or None); the sentence is rebuilt so the HTML follows `lang`
+        "next_steps": [
+            (step_text(step, lang), step.get("command")) for step in report.get("next_steps") or []
+        ],
+        "has_next_steps": "next_steps" in report,
         "pull": pull_text(pull, lang) if pull else None,
         "controller": report.get("controller") or {},
         "totals": report.get("totals") or {},
