@@ -161,7 +161,7 @@ def build_report(
             "mode": latest.mode,
         }
     contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
-    report = {
+    report: dict[str, Any] = {
         "version": product_version(),
         "run": {
             "id": ctx.run_id,

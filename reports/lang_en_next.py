@@ -32,8 +32,8 @@ NEXT_STRINGS: dict[str, str] = {
     "next.fix_ropa": "The record of processing has problems ({count}): fix the config and write "
     "it again.",
     "next.rerun": "Then run the nightly again and see what remains.",
-    "next.fix_consent_records": "{count}: the consent lacks its wording ID or privacy-notice "
-    "version. Import the consents again with the wording_id and notice_version columns.",
+    "next.fix_consent_records": "Consents lack their wording ID or privacy-notice version "
+    "({count}). Import them again with the wording_id and notice_version columns.",
     "next.merge_duplicates": "Merge the duplicate contacts in ActiveCampaign ({count}); the "
     "findings name each one's other contact ids.",
     "next.fix_invalid": "Fix or delete the invalid addresses in ActiveCampaign ({count}).",

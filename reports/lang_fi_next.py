@@ -34,8 +34,8 @@ NEXT_STRINGS: dict[str, str] = {
     "next.fix_ropa": "Selosteessa on puutteita ({count}): korjaa asetukset ja laadi seloste "
     "uudelleen.",
     "next.rerun": "Aja sen jälkeen yöajo uudelleen ja katso, mitä jää jäljelle.",
-    "next.fix_consent_records": "{count}: suostumukselta puuttuu suostumustekstin tunnus tai "
-    "tietosuojaselosteen versio. Tuo suostumukset uudelleen sarakkeiden wording_id ja "
+    "next.fix_consent_records": "Suostumukselta puuttuu suostumustekstin tunnus tai "
+    "tietosuojaselosteen versio ({count}). Tuo suostumukset uudelleen sarakkeiden wording_id ja "
     "notice_version kanssa.",
     "next.merge_duplicates": "Yhdistä kaksoiskontaktit ActiveCampaignissa ({count}); "
     "havainnoissa on kunkin muiden kontaktien tunnisteet.",

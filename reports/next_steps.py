@@ -128,8 +128,9 @@ def _apply_step(report: Mapping[str, Any]) -> Step | None:
 
 
 def _purge_step(report: Mapping[str, Any]) -> Step | None:
+    # Above the auto limit, or a report-only run: either way the plan waits for a person.
     purge = report.get("purge") or {}
-    if not purge.get("plan_id") or not purge.get("needs_approval") or purge.get("applied"):
+    if not purge.get("plan_id") or not purge.get("count") or purge.get("applied"):
         return None
     plan = str(purge["plan_id"])
     return Step(

@@ -612,3 +612,51 @@ def test_show_emails_setting_unmasks_without_the_flag(
         scenario.emails[label]
         for label in ("withdrawn", "objector", "no_basis", "soft_expired", "incomplete")
     }
+
+
+def test_next_steps_for_the_demo_state(demo_run: DemoRun) -> None:
+    """The demo's open items become ordered steps with commands, first in report.html."""
+    report = demo_run.json()
+    requests = {r["type"]: r for r in report["requests"] if r["status"] == "open"}
+    late, soon = requests["rectify"], requests["access"]
+    steps = report["next_steps"]
+
+    assert [(s["kind"], s["command"]) for s in steps] == [
+        ("request_overdue", "rekisteri request rectify EMAIL"),
+        ("fix_processor", "rekisteri ropa"),
+        ("request_due", "rekisteri request access EMAIL"),
+        ("fix_consent_records", "rekisteri import consents consents.csv"),
+        ("merge_duplicates", None),
+    ]
+    assert [s["params"] for s in steps[:3]] == [
+        {
+            "request": late["id"],
+            "type": "rectify",
+            "due_at": late["due_at"],
+            "days_left": late["days_left"],
+            "email_masked": late["email_masked"],
+        },
+        {"processor": "Esimerkki SMS Inc.", "country": "US"},
+        {
+            "request": soon["id"],
+            "type": "access",
+            "due_at": soon["due_at"],
+            "days_left": soon["days_left"],
+            "email_masked": soon["email_masked"],
+        },
+    ]
+    page = " ".join(" ".join(read_page(demo_run.html).text).split())
+    first = page.index(steps[0]["text"])
+    assert first < page.index(steps[1]["text"]) < page.index(get_lang("fi").t("summary.heading"))
+    assert unmasked(json.dumps(steps)) == set()
+
+
+def test_duplicates_name_the_other_contact_ids(demo_run: DemoRun) -> None:
+    """Each DUPLICATE_CONTACT finding's params name the other contacts with that address."""
+    duplicates = [f for f in demo_run.json()["findings"] if f["code"] == "DUPLICATE_CONTACT"]
+    ids = sorted(f["contact_id"] for f in duplicates)
+
+    assert len(ids) >= 2
+    assert {f["contact_id"]: f["params"] for f in duplicates} == {
+        i: {"count": len(ids), "other_ids": [o for o in ids if o != i]} for i in ids
+    }
