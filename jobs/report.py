@@ -222,6 +222,13 @@ def report_dir(ctx: Context) -> Path:
 def write(
     ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int, show_emails: bool
 ) -> Path:
+    return write_kept(ctx, conn, record, exit_code=exit_code, show_emails=show_emails)[0]
+
+
+def write_kept(
+    ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int, show_emails: bool
+) -> tuple[Path, dict[str, Any]]:
+    """`write`, also returning the report it wrote (the nightly's notification reads it)."""
     report = build_report(ctx, conn, record, exit_code=exit_code, show_emails=show_emails)
     history = runs.history(conn, exclude=ctx.run_id)
     out_dir = report_dir(ctx)
@@ -243,7 +250,7 @@ def write(
         findings_by_code=counts,
         report_dir=str(out_dir),
     )
-    return path
+    return path, report
 
 
 def open_findings(findings: pd.DataFrame | None) -> int:

@@ -53,6 +53,7 @@ NEXT_STRINGS: dict[str, str] = {
     "headline.done": "all in order",
     "mail.subject": "rekisteri, {controller}: {headline}",
     "mail.greeting": "The nightly run {run} ended with code {code} ({meaning}).",
+    "mail.open": "Open findings: {counts}.",
     "mail.steps": "Next steps:",
     "mail.no_steps": "Nothing to do.",
     "mail.report": "Report: {path}",

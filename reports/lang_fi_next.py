@@ -56,6 +56,7 @@ NEXT_STRINGS: dict[str, str] = {
     "headline.done": "kaikki kunnossa",
     "mail.subject": "rekisteri, {controller}: {headline}",
     "mail.greeting": "Yöajo {run} päättyi koodiin {code} ({meaning}).",
+    "mail.open": "Avoimet havainnot: {counts}.",
     "mail.steps": "Seuraavaksi:",
     "mail.no_steps": "Ei tehtävää.",
     "mail.report": "Raportti: {path}",
