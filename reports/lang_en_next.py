@@ -52,7 +52,7 @@ NEXT_STRINGS: dict[str, str] = {
     "headline.review": "needs review",
     "headline.done": "all in order",
     "mail.subject": "rekisteri, {controller}: {headline}",
-    "mail.greeting": "The nightly run {run} ended with code {code} ({meaning}).",
+    "mail.greeting": "The nightly run {run} ({at}) ended with code {code} ({meaning}).",
     "mail.open": "Open findings: {counts}.",
     "mail.steps": "Next steps:",
     "mail.no_steps": "Nothing to do.",

@@ -55,7 +55,7 @@ NEXT_STRINGS: dict[str, str] = {
     "headline.review": "tarkistettavaa",
     "headline.done": "kaikki kunnossa",
     "mail.subject": "rekisteri, {controller}: {headline}",
-    "mail.greeting": "Yöajo {run} päättyi koodiin {code} ({meaning}).",
+    "mail.greeting": "Yöajo {run} ({at}) päättyi koodiin {code} ({meaning}).",
     "mail.open": "Avoimet havainnot: {counts}.",
     "mail.steps": "Seuraavaksi:",
     "mail.no_steps": "Ei tehtävää.",

@@ -33,7 +33,13 @@ def body(report: Mapping[str, Any], lang: Lang, report_path: Path) -> str:
     run = report.get("run") or {}
     code = run.get("exit_code")
     lines = [
-        lang.t("mail.greeting", run=run.get("id", ""), code=code, meaning=lang.label("exit", code)),
+        lang.t(
+            "mail.greeting",
+            run=run.get("id", ""),
+            at=lang.dt(run.get("started_at")),
+            code=code,
+            meaning=lang.label("exit", code),
+        ),
         lang.t(
             "mail.open",
             counts=", ".join(
