@@ -40,20 +40,24 @@ class Mailbox:
     messages: list[tuple[str, list[str], email.message.EmailMessage, str | None]] = field(
         default_factory=list
     )
+    logins: list[bytes] = field(default_factory=list)  # every password the server was offered
+
+    def authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> Any:
+        if isinstance(data, LoginPassword):
+            self.logins.append(data.password)
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+            USER.encode(),
+            PASSWORD.encode(),
+        )
+        return AuthResult(success=ok, handled=False, auth_data=data)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         user = session.auth_data.login.decode() if session.authenticated else None
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), message, user))
         return "250 OK"
-
-
-def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
-    return AuthResult(success=ok, handled=False, auth_data=data)
 
 
 def _free_port() -> int:
@@ -79,9 +83,10 @@ def smtp_tls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpSe
     ca_file = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
     monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
-    # aiosmtpd 1.4 warns about its own deprecated Session.login_data on every login.
+    # The server's own log is not the product's: aiosmtpd 1.4 warns about its deprecated
+    # Session.login_data on every login and logs a refused handshake as an error.
     server_log = logging.getLogger("mail.log")
-    monkeypatch.setattr(server_log, "level", logging.ERROR)
+    monkeypatch.setattr(server_log, "level", logging.CRITICAL + 1)
     mailbox = Mailbox()
     port = _free_port()
     controller = Controller(
@@ -90,7 +95,7 @@ def smtp_tls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpSe
         port=port,
         tls_context=server_context,
         require_starttls=True,
-        authenticator=_authenticate,
+        authenticator=mailbox.authenticate,
         auth_required=True,
         auth_require_tls=True,
     )
@@ -168,6 +173,7 @@ def test_nightly_mails_and_posts_the_next_steps(
     assert (result.code, result.stderr) == (1, "")
     [(sender, recipients, message, user)] = smtp_tls.mailbox.messages
     assert (sender, recipients, user) == ("rekisteri@testiyritys.example", [RECIPIENT], USER)
+    assert smtp_tls.mailbox.logins == [PASSWORD.encode()]
     # The objector's objection not honoured is the only critical finding (scenario.py).
     assert message["Subject"] == "rekisteri, Testiyritys Oy: 1 kriittinen havainto"
     text = message.get_content()
@@ -195,6 +201,30 @@ def test_nightly_mails_and_posts_the_next_steps(
     }
     raw = json.dumps(payload)
     assert EMAIL_RE.findall(raw) == [] and PASSWORD not in raw and SIMULATOR_TOKEN not in raw
+
+
+def test_an_untrusted_certificate_gets_no_password(
+    simulator: StartSimulator,
+    tmp_path: Path,
+    run_cli: RunCli,
+    smtp_tls: SmtpServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """STARTTLS to a server whose certificate the client cannot verify: no login, no mail."""
+    scenario = build_scenario(simulator, tmp_path, notify=_notify(smtp_tls.port, None))
+    prepare(scenario, run_cli)
+    monkeypatch.setenv("REKISTERI_SMTP_PASSWORD", PASSWORD)
+    stranger = tmp_path / "other-ca.pem"
+    trustme.CA().cert_pem.write_to_path(str(stranger))
+    monkeypatch.setenv("SSL_CERT_FILE", str(stranger))
+
+    result = run_cli(scenario.config, "nightly")
+
+    assert result.code == 1
+    assert (smtp_tls.mailbox.logins, smtp_tls.mailbox.messages) == ([], [])
+    [line] = result.stderr.strip().splitlines()
+    assert "WARNING notify: email not sent via 127.0.0.1: SSLCertVerificationError" in line
+    assert PASSWORD not in result.stderr
 
 
 def test_failed_sends_are_logged_and_leave_the_exit_code(

@@ -14,6 +14,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -441,6 +442,7 @@ def test_report_json_follows_spec_section_8(demo_run: DemoRun) -> None:
         a["type"] == "delete" and a["result"] == "done" for a in actions
     )
     assert totals["purge_planned"] == report["purge"]["count"] > 0
+    assert report["version"] == metadata.version("rekisteri")
     assert (report["run"]["id"], report["run"]["pull"]["complete"]) == (
         demo_run.folder.name.split("-")[1],
         True,
