@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from compliance.deadlines import days_left
@@ -82,6 +82,11 @@ def _run_steps(report: Mapping[str, Any]) -> list[Step]:
     return steps
 
 
+def _aware(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # the register's naive = UTC
+
+
 def _request_steps(report: Mapping[str, Any], now: datetime, *, overdue: bool) -> list[Step]:
     steps = []
     wanted = "DSR_OVERDUE" if overdue else "DSR_DUE_SOON"
@@ -96,7 +101,7 @@ def _request_steps(report: Mapping[str, Any], now: datetime, *, overdue: bool) -
         row = requests.get(request_id, {})
         kind = str(params.get("type") or row.get("type") or "")
         due = str(params.get("due_at") or row.get("due_at") or "")
-        left = days_left(datetime.fromisoformat(due), now) if due else params.get("days_left")
+        left = days_left(_aware(due), now) if due else params.get("days_left")
         steps.append(
             Step(
                 "request_overdue" if overdue else "request_due",
