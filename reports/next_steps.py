@@ -24,6 +24,8 @@ APPLY_OTHER = frozenset({"CONSENT_WITHDRAWN", "SOFT_OPT_IN_EXPIRED", "NO_MARKETI
 # records are almost certainly missing, not that most people were signed up unlawfully.
 MOST = 0.5
 CONSENTS_FILE = "consents.csv"
+# What a request command needs besides the address, as its --help names it.
+_REQUEST_ARGS = {"rectify": " --set FIELD=VALUE"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def _request_steps(report: Mapping[str, Any], now: datetime, *, overdue: bool) -
         steps.append(
             Step(
                 "request_overdue" if overdue else "request_due",
-                f"rekisteri request {kind} EMAIL",
+                f"rekisteri request {kind} EMAIL{_REQUEST_ARGS.get(kind, '')}",
                 {
                     "request": request_id,
                     "type": kind,

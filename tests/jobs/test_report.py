@@ -624,7 +624,7 @@ def test_next_steps_for_the_demo_state(demo_run: DemoRun) -> None:
     steps = report["next_steps"]
 
     assert [(s["kind"], s["command"]) for s in steps] == [
-        ("request_overdue", "rekisteri request rectify EMAIL"),
+        ("request_overdue", "rekisteri request rectify EMAIL --set FIELD=VALUE"),
         ("fix_processor", "rekisteri ropa"),
         ("request_due", "rekisteri request access EMAIL"),
         ("fix_consent_records", "rekisteri import consents consents.csv"),
