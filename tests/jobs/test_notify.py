@@ -23,7 +23,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from jobs.notify import wanted
-from tests.conftest import SIMULATOR_TOKEN, RunCli, StartSimulator
+from tests.conftest import SIMULATOR_TOKEN, RunCli, StartSimulator, make_config
 from tests.jobs.scenario import build_scenario, prepare
 
 _WHENS = ("always", "review", "failure")
@@ -268,3 +268,33 @@ def test_when_decides_by_exit_code() -> None:
         "review": [False] + [True] * 6,
         "failure": [False, False] + [True] * 5,
     }
+
+
+@pytest.mark.parametrize(
+    ("notify", "expected"),
+    [
+        (
+            {"webhook_url": "ftp://hooks.example/secret-x"},
+            "notify.webhook_url: Value error, must be an http:// or https:// URL",
+        ),
+        (
+            {"email_to": ["secret-x"], "smtp_host": "mail.example"},
+            "notify.email_to: Value error, entry 1 is not an email address",
+        ),
+        (
+            {"email_to": ["dpo@example.fi"]},
+            "notify: Value error, email_to needs smtp_host (the server that sends the mail)",
+        ),
+    ],
+)
+def test_notify_config_errors_exit_2_without_echoing(
+    tmp_path: Path, run_cli: RunCli, notify: dict[str, Any], expected: str
+) -> None:
+    """A [notify] that could never send is a config error naming the key, not the value."""
+    config = make_config(tmp_path, "http://127.0.0.1:9", notify=notify)
+
+    result = run_cli(config, "nightly")
+
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == f"rekisteri: {config}: {expected}\n"
+    assert "secret-x" not in result.stderr
