@@ -17,6 +17,8 @@ NEXT_STRINGS: dict[str, str] = {
     "accept them.",
     "next.inbox_rejected": "{file} was not imported: {error}. Fix the file, move it back into "
     "the inbox and run again.",
+    "next.reconcile_stopped": "Applying fixes in ActiveCampaign stopped: {error}. Changes made "
+    "so far are in the audit log; run the fixes again once ActiveCampaign answers.",
     "next.purge_stopped": "Deletions stopped: {error}. Write a new purge plan and review it.",
     "next.request_overdue": "Answer request {request} ({type}{who}) now: it was due {due}, "
     "{late} ago.",

@@ -18,6 +18,8 @@ NEXT_STRINGS: dict[str, str] = {
     "todellisia, hyväksy ne.",
     "next.inbox_rejected": "Tiedostoa {file} ei tuotu: {error}. Korjaa tiedosto, siirrä se "
     "takaisin saapuneisiin ja aja uudelleen.",
+    "next.reconcile_stopped": "Korjausten tekeminen ActiveCampaignissa keskeytyi: {error}. Jo "
+    "tehdyt muutokset ovat lokissa; aja korjaukset uudelleen, kun ActiveCampaign vastaa.",
     "next.purge_stopped": "Poistot pysähtyivät: {error}. Laadi uusi poistosuunnitelma ja "
     "tarkista se.",
     "next.request_overdue": "Vastaa pyyntöön {request} ({type}{who}) heti: määräaika {due} "

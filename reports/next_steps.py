@@ -70,6 +70,7 @@ RUN_NOTES = {
     "pull_failed": "rekisteri pull",
     "mass_disappearance": "rekisteri pull --full --accept-deletions",
     "inbox_rejected": "rekisteri nightly",
+    "reconcile_stopped": "rekisteri reconcile --apply",
     "purge_stopped": "rekisteri purge",
 }
 
@@ -196,8 +197,8 @@ def next_steps(report: Mapping[str, Any], now: datetime) -> list[Step]:
     apply = _apply_step(report)
     # Before consents are imported, applying or approving deletions would act on a register
     # that does not yet know who consented: those steps wait for the re-run.
-    if missing is not None:
-        apply = None
+    if missing is not None or any(step.kind == "reconcile_stopped" for step in steps):
+        apply = None  # (a stopped apply already has its step, with the same command)
     elif apply is not None and _open(findings, APPLY_CRITICAL):
         steps.append(apply)
         apply = None

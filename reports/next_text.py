@@ -68,7 +68,7 @@ def headline(report: Mapping[str, Any], lang: Lang) -> str:
         return lang.count("headline.overdue", overdue)
     if critical:
         return lang.count("headline.critical", critical)
-    if {"mass_disappearance", "purge_stopped", "inbox_rejected"} & set(kinds):
+    if {"mass_disappearance", "purge_stopped", "inbox_rejected", "reconcile_stopped"} & set(kinds):
         return lang.t("headline.safety")
     if "import_consents" in kinds:
         return lang.t("headline.consents")

@@ -95,3 +95,60 @@ def test_subject_names_the_most_urgent_item(findings: list[dict[str, Any]], expe
     data = report(findings=findings)
     data["next_steps"] = [s.as_dict() for s in next_steps(data, NOW)]
     assert headline(data, FI) == expected
+
+
+def test_a_stopped_apply_is_one_step() -> None:
+    """Fixes that stopped half way are one step to resume, not two with the same command."""
+    data = report(
+        notes=[{"key": "reconcile_stopped", "params": {"error": "HTTP 503"}}],
+        findings=[OBJECTION, NO_BASIS],
+    )
+    steps = [step.as_dict() for step in next_steps(data, NOW)]
+    assert [(s["kind"], s["command"]) for s in steps] == [
+        ("reconcile_stopped", "rekisteri reconcile --apply")
+    ]
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_every_step_has_its_words(language: str) -> None:
+    """Each kind of step renders in both languages with the params the decision gives it."""
+    lang = get_lang(language, "Europe/Helsinki")
+    data = report(
+        totals={"active_marketing": 4, "consent_records": 0},
+        notes=[
+            {"key": key, "params": {"error": "E", "file": "f.csv", "gone": 5, "mirrored": 9}}
+            for key in ("pull_failed", "mass_disappearance", "inbox_rejected", "purge_stopped")
+        ],
+        findings=[
+            *({**NO_BASIS, "contact_id": n} for n in range(1, 4)),
+            overdue("R1", "2026-11-20T00:00:00+00:00"),
+            {**overdue("R2", "2026-11-27T00:00:00+00:00"), "code": "DSR_DUE_SOON"},
+            {
+                "code": "TRANSFER_WITHOUT_SAFEGUARD",
+                "status": "open",
+                "params": {"processor": "P", "country": "US"},
+            },
+            {"code": "CONSENT_INCOMPLETE", "status": "open", "contact_id": 5},
+            {"code": "DUPLICATE_CONTACT", "status": "open", "contact_id": 6},
+            {"code": "INVALID_EMAIL", "status": "open", "contact_id": 7},
+        ],  # fmt: skip
+    )
+    steps = [step.as_dict() for step in next_steps(data, NOW)]
+
+    texts = rendered_steps(steps, lang)
+
+    assert [s["kind"] for s in texts] == [
+        "import_consents",
+        "pull_failed",
+        "mass_disappearance",
+        "inbox_rejected",
+        "purge_stopped",
+        "request_overdue",
+        "fix_processor",
+        "request_due",
+        "rerun",
+        "fix_consent_records",
+        "merge_duplicates",
+        "fix_invalid",
+    ]
+    assert all(s["text"] and "{" not in s["text"] for s in texts)
