@@ -14,6 +14,7 @@ import re
 import smtplib
 import ssl
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -78,6 +79,9 @@ def send_email(settings: NotifySettings, ctx: Context, title: str, text: str) ->
     message["Subject"] = title
     message["From"] = settings.email_from or settings.email_to[0]
     message["To"] = ", ".join(settings.email_to)
+    # Mail filters distrust messages without these; smtplib adds neither.
+    message["Date"] = formatdate()
+    message["Message-ID"] = make_msgid(domain=str(message["From"]).rpartition("@")[2] or None)
     message.set_content(text)
     host = settings.smtp_host or ""  # the caller checked it is set
     with smtplib.SMTP(host, settings.smtp_port, timeout=settings.timeout_seconds) as smtp:

@@ -176,6 +176,7 @@ def test_nightly_mails_and_posts_the_next_steps(
     assert smtp_tls.mailbox.logins == [PASSWORD.encode()]
     # The objector's objection not honoured is the only critical finding (scenario.py).
     assert message["Subject"] == "rekisteri, Testiyritys Oy: 1 kriittinen havainto"
+    assert message["Message-ID"].endswith("@testiyritys.example>") and message["Date"]
     text = message.get_content()
     expected_lines = [f"{n}. {s['text']}" for n, s in enumerate(steps, start=1)]
     expected_lines += [f"   $ {s['command']}" for s in steps if s["command"]]
