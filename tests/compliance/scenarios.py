@@ -15,6 +15,12 @@ from tests.compliance.factories import NEWSLETTER, OFFERS, ORDERS
 LEENA = "leena.soukkala@gmail.com"
 MATTI = "matti@example.fi"
 WHERE = {NEWSLETTER: "list 10 (newsletter)", OFFERS: "list 20 (offers)", ORDERS: "list 30 (orders)"}
+# The params of a finding about one (contact, list) pair: the list's id and purpose.
+FACTS: dict[int, dict[str, Any]] = {
+    NEWSLETTER: {"list_id": NEWSLETTER, "purpose": "newsletter"},
+    OFFERS: {"list_id": OFFERS, "purpose": "offers"},
+    ORDERS: {"list_id": ORDERS, "purpose": "orders"},
+}
 DETAIL = {
     "OBJECTION_NOT_HONOURED": "active on {} although the person objected to direct marketing",
     "SUPPRESSION_BREACH": "active on {} although the address is on the suppression list",
@@ -67,6 +73,14 @@ def duplicate_params(case: Case, contact_id: int) -> dict[str, Any]:
     return {"count": len(others) + 1, "other_ids": others}
 
 
+def params(case: Case, code: str, contact_id: int, list_id: int | None) -> dict[str, Any] | None:
+    """The params an expected finding carries: its list's facts, or the duplicates' ids."""
+    if list_id is not None:
+        extra = {"product_groups": ["shoes", "bags"]} if code == "SOFT_OPT_IN_EXPIRED" else {}
+        return {**FACTS[list_id], **extra}
+    return duplicate_params(case, contact_id) if code == "DUPLICATE_CONTACT" else None
+
+
 def expected(case: Case) -> Reconciliation:
     email = dict(case.contacts)
     findings = f.findings(
@@ -77,7 +91,7 @@ def expected(case: Case) -> Reconciliation:
                 email[cid],
                 lid,
                 DETAIL[code].format(WHERE.get(lid or 0)),
-                duplicate_params(case, cid) if code == "DUPLICATE_CONTACT" else None,
+                params(case, code, cid, lid),
             )
             for code, cid, lid in case.findings
         )
