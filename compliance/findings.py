@@ -21,6 +21,14 @@ def nullable_ids(values: np.ndarray, missing: np.ndarray | None = None) -> pd.ar
     return pd.arrays.IntegerArray(data, mask)
 
 
+def object_array(values: Sequence[object]) -> np.ndarray:
+    """An object array holding `values` as they are (np.array would unpack dicts or lists)."""
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value
+    return out
+
+
 def make_findings(
     *,
     codes: np.ndarray,
@@ -28,8 +36,10 @@ def make_findings(
     email_norms: np.ndarray | None,
     list_ids: np.ndarray | None,
     details: np.ndarray,
+    params: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """A findings frame from aligned arrays; None for a column means NA in every row."""
+    """A findings frame from aligned arrays; None for a column means NA (params: None) in every
+    row."""
     n = len(codes)
     codes = np.asarray(codes, dtype=object)
     severity_of = {code.value: SEVERITY[code].value for code in FindingCode}
@@ -43,6 +53,7 @@ def make_findings(
             "email_norm": np.full(n, None, dtype=object) if email_norms is None else email_norms,
             "list_id": none_ids if list_ids is None else nullable_ids(list_ids),
             "detail": np.asarray(details, dtype=object),
+            "params": np.full(n, None, dtype=object) if params is None else params,
         }
     )
 

@@ -62,6 +62,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "email_norm": "object",
         "list_id": "Int64",
         "detail": "object",
+        # facts the detail sentence names, as a dict (list purpose, request id, processor,
+        # other contact ids ...) so a report can say them in its own language; None when
+        # there are none
+        "params": "object",
     },
     "actions": {
         "type": "object",

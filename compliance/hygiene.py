@@ -7,7 +7,20 @@ import pandas as pd
 
 from compliance.codes import FindingCode
 from compliance.emails import valid_emails
-from compliance.findings import combine_findings, make_findings
+from compliance.findings import combine_findings, make_findings, object_array
+
+
+def _duplicate_params(norms: pd.Series, ids: pd.Series) -> np.ndarray:
+    """{"count", "other_ids"} per duplicate: the person merging them needs the other ids."""
+    groups: dict[str, list[int]] = {}
+    for norm, contact_id in zip(norms.tolist(), ids.astype("int64").tolist(), strict=True):
+        groups.setdefault(norm, []).append(contact_id)
+    return object_array(
+        [
+            {"count": len(groups[norm]), "other_ids": sorted(set(groups[norm]) - {contact_id})}
+            for norm, contact_id in zip(norms.tolist(), ids.astype("int64").tolist(), strict=True)
+        ]
+    )
 
 
 def contact_findings(contacts: pd.DataFrame) -> pd.DataFrame:
@@ -24,6 +37,7 @@ def contact_findings(contacts: pd.DataFrame) -> pd.DataFrame:
     texts = {n: f"{n} contacts in ActiveCampaign share this address" for n in counts.unique()}
     duplicate_details = counts.map(texts)
     duplicates = make_findings(
+        params=_duplicate_params(norms[shared], contacts["contact_id"][shared]),
         codes=np.full(int(shared.sum()), FindingCode.DUPLICATE_CONTACT.value, dtype=object),
         contact_ids=ids[shared.to_numpy()],
         email_norms=norms[shared].to_numpy(dtype=object),

@@ -27,7 +27,13 @@ from compliance.evidence import (
     positions,
     take,
 )
-from compliance.findings import combine_actions, combine_findings, make_findings, nullable_ids
+from compliance.findings import (
+    combine_actions,
+    combine_findings,
+    make_findings,
+    nullable_ids,
+    object_array,
+)
 from compliance.frames import conform, naive_utc, utc_ns, utc_timestamp
 from compliance.hygiene import contact_findings
 from compliance.objection_tags import tag_actions, tag_targets
@@ -176,13 +182,26 @@ def _pair_findings(
         ],
         dtype=object,
     )
+    # One params dict per distinct text too, shared by its rows (read-only from here on).
+    facts = object_array(
+        [_facts(codes[c // len(marketing)], marketing.policies[c % len(marketing)]) for c in combo]
+    )
     return make_findings(
         codes=np.array(codes, dtype=object)[rule],
         contact_ids=contacts["contact_id"].to_numpy(dtype=np.int64)[row],
         email_norms=contacts["email_norm"].to_numpy(dtype=object)[row],
         list_ids=marketing.ids.to_numpy(dtype=np.int64)[list_pos],
         details=texts[inverse.reshape(-1)] if len(texts) else np.array([], dtype=object),
+        params=facts[inverse.reshape(-1)] if len(facts) else np.array([], dtype=object),
     )
+
+
+def _facts(code: str, policy: ListPolicy) -> dict[str, object]:
+    """What the detail names, for a report to say in its own language."""
+    facts: dict[str, object] = {"list_id": policy.id, "purpose": policy.purpose}
+    if code == FindingCode.SOFT_OPT_IN_EXPIRED:
+        facts["product_groups"] = list(policy.product_groups)
+    return facts
 
 
 def _describe(code: str, policy: ListPolicy) -> str:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from compliance.codes import FindingCode
 from compliance.deadlines import days_left, due_at
-from compliance.findings import combine_findings, make_findings
+from compliance.findings import combine_findings, make_findings, object_array
 from compliance.frames import conform, utc_timestamp
 
 DUE_SOON_DAYS = 7
@@ -25,6 +25,7 @@ def request_findings(requests: pd.DataFrame, now: datetime) -> pd.DataFrame:
     frame = frame.sort_values(["due_at", "id"], kind="stable")
     codes: list[str] = []
     details: list[str] = []
+    params: list[dict[str, object]] = []
     # Requests number in the tens: a plain loop over them reads better than vectorising.
     for request_id, kind, received, due in zip(
         frame["id"].tolist(),
@@ -35,12 +36,20 @@ def request_findings(requests: pd.DataFrame, now: datetime) -> pd.DataFrame:
     ):
         deadline: datetime = due_at(received) if pd.isna(due) else due
         left = days_left(deadline, now_ts)
+        facts = {
+            "request_id": request_id,
+            "type": kind,
+            "due_at": deadline.isoformat(),
+            "days_left": left,
+        }
         if now_ts > deadline:
+            params.append(facts)
             codes.append(FindingCode.DSR_OVERDUE.value)
             details.append(
                 f"{kind} request {request_id} was due {deadline:%Y-%m-%d}, {-left} days ago"
             )
         elif left <= DUE_SOON_DAYS:
+            params.append(facts)
             codes.append(FindingCode.DSR_DUE_SOON.value)
             details.append(
                 f"{kind} request {request_id} is due {deadline:%Y-%m-%d}, {left} days left"
@@ -51,6 +60,7 @@ def request_findings(requests: pd.DataFrame, now: datetime) -> pd.DataFrame:
         email_norms=None,
         list_ids=None,
         details=np.array(details, dtype=object),
+        params=object_array(params),
     )
     # Every row has NA ids, so the stable sort keeps due-date order within each code.
     return combine_findings([found])

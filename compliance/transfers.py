@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from compliance.codes import FindingCode
-from compliance.findings import combine_findings, make_findings
+from compliance.findings import combine_findings, make_findings, object_array
 
 # EU member states plus Iceland, Liechtenstein and Norway, as ISO 3166-1 alpha-2 codes.
 EEA_COUNTRIES = frozenset(
@@ -40,11 +40,13 @@ def transfer_findings(
     """One critical finding per non-EEA processor whose transfer mechanism is "none" (or blank)."""
     eea = {country.strip().upper() for country in eea_countries}
     details: list[str] = []
+    params: list[dict[str, str]] = []
     for processor in processors:
         country = processor.country.strip().upper()
         mechanism = processor.transfer_mechanism.strip().lower()
         if country in eea or mechanism not in (NO_MECHANISM, ""):
             continue
+        params.append({"processor": processor.name, "country": country})
         details.append(
             f"processor {processor.name} ({country}) receives personal data outside the EEA"
             " without adequacy or standard contractual clauses"
@@ -55,5 +57,6 @@ def transfer_findings(
         email_norms=None,
         list_ids=None,
         details=np.array(details, dtype=object),
+        params=object_array(params),
     )
     return combine_findings([found])

@@ -41,6 +41,9 @@ class _Cli(click.Group):
 @click.option("--as-of", "as_of", default=None, help="Evaluate the rules as of this moment.")
 @click.option("--json-logs", is_flag=True, help="Log lines as JSON on stderr.")
 @click.option("--quiet", is_flag=True, help="Only warnings and errors; no progress bars.")
+@click.version_option(
+    package_name="rekisteri", prog_name="rekisteri", message="%(prog)s %(version)s"
+)
 @click.pass_context
 def cli(
     click_ctx: click.Context,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -20,10 +22,16 @@ pass_ctx = click.make_pass_decorator(Context)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _echo(outcome: RequestOutcome) -> None:
+def _local_date(ctx: Context, moment: datetime) -> str:
+    """The date a person reads, in controller.timezone (naive means UTC, as stored)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo(ctx.settings.controller.timezone)).date().isoformat()
+
+
+def _echo(ctx: Context, outcome: RequestOutcome) -> None:
     click.echo(
         f"request {outcome.request_id} ({outcome.type}), due"
-        f" {outcome.due_at.date().isoformat()}: {outcome.status}"
+        f" {_local_date(ctx, outcome.due_at)}: {outcome.status}"
     )
     for line in outcome.planned:
         click.echo(f"  would: {line}")
@@ -81,7 +89,7 @@ def _carry_out(
             record_only=record_only,
             **kwargs,
         )
-    _echo(outcome)
+    _echo(ctx, outcome)
 
 
 @click.group()
@@ -144,6 +152,6 @@ def list_(ctx: Context) -> None:
     for r in rows:
         click.echo(
             f"{r.id}  {r.type:<8} {r.email_masked:<24} received"
-            f" {r.received_at.date()}  due {r.due_at.date()}"
+            f" {_local_date(ctx, r.received_at)}  due {_local_date(ctx, r.due_at)}"
             f"  {days_left(r.due_at, now)} days left"
         )

@@ -1,4 +1,4 @@
-"""`rekisteri nightly`: lock, pull, inbox, reconcile, purge, report; exit code for cron."""
+"""`rekisteri nightly`: lock, pull, inbox, reconcile, purge, report, notify; exit code."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 from jobs.context import Context, held
 from jobs.errors import ExitCode, SafetyStop
 from jobs.inbox import process_inbox
+from jobs.notify import notify
 from jobs.orphans import forget_orphans
 from jobs.pull import MassDisappearanceStop, run_pull
 from jobs.purge import PreparedPlan, carry_out, prepare
 from jobs.reconcile import run_reconcile
-from jobs.report import RunRecord, note, open_findings, remove_old_reports, write
+from jobs.report import RunRecord, note, open_findings, remove_old_reports, write_kept
 from jobs.ropa import ropa_errors
 from sync.activecampaign.errors import ActiveCampaignError
 from sync.register import runs
@@ -160,5 +161,6 @@ def _run_with(
     if open_findings(record.findings):
         codes.add(ExitCode.REVIEW)
     code = _worst(codes)
-    path = write(ctx, conn, record, exit_code=int(code), show_emails=show_emails)
+    path, report = write_kept(ctx, conn, record, exit_code=int(code), show_emails=show_emails)
+    notify(ctx, report, path, int(code))
     return code, path, errors

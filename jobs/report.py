@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,9 @@ from compliance.deadlines import days_left
 from compliance.emails import mask_email
 from jobs.context import Context
 from jobs.notice import notice_status
+from reports.i18n import get_lang
+from reports.next_steps import next_steps
+from reports.next_text import rendered_steps
 from reports.report import write_report
 from sync.register import requests as request_store
 from sync.register import runs, sync_state
@@ -58,6 +62,13 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
+def _params(value: Any) -> dict[str, Any]:
+    # Dicts from compliance/; numpy or pandas scalars inside become plain JSON numbers.
+    if not isinstance(value, dict):
+        return {}
+    return {key: item.item() if hasattr(item, "item") else item for key, item in value.items()}
+
+
 def finding_rows(
     findings: pd.DataFrame, emails: dict[int, str], *, show_emails: bool
 ) -> list[dict[str, Any]]:
@@ -74,6 +85,7 @@ def finding_rows(
                 "list_id": _int_or_none(row.list_id),
                 "status": str(row.status),
                 "detail": str(row.detail),
+                "params": _params(getattr(row, "params", None)),
             }
         )
     return rows
@@ -115,6 +127,7 @@ def request_rows(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]
             "received_at": iso(r.received_at),
             "due_at": iso(r.due_at),
             "status": r.status,
+            "email_masked": r.email_masked,
             "days_left": days_left(r.due_at, now) if r.status == "open" else None,
         }
         for r in request_store.all_requests(conn)
@@ -150,7 +163,8 @@ def build_report(
         }
     contacts = int(conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
     notice = notice_status(ctx, conn)
-    return {
+    report: dict[str, Any] = {
+        "version": product_version(),
         "run": {
             "id": ctx.run_id,
             "command": record.command,
@@ -190,6 +204,20 @@ def build_report(
         "notice_defects": notice["defects"],
         "notice": notice,
     }
+    if record.frames is not None:
+        report["totals"]["consent_records"] = len(record.frames.consents)
+    lang = get_lang(settings.controller.language, settings.controller.timezone)
+    steps = [step.as_dict() for step in next_steps(report, ctx.now())]
+    report["next_steps"] = rendered_steps(steps, lang)
+    return report
+
+
+def product_version() -> str:
+    """The installed rekisteri version (what `rekisteri --version` prints)."""
+    try:
+        return metadata.version("rekisteri")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
 
 
 def report_dir(ctx: Context) -> Path:
@@ -200,6 +228,13 @@ def report_dir(ctx: Context) -> Path:
 def write(
     ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int, show_emails: bool
 ) -> Path:
+    return write_kept(ctx, conn, record, exit_code=exit_code, show_emails=show_emails)[0]
+
+
+def write_kept(
+    ctx: Context, conn: sqlite3.Connection, record: RunRecord, *, exit_code: int, show_emails: bool
+) -> tuple[Path, dict[str, Any]]:
+    """`write`, also returning the report it wrote (the nightly's notification reads it)."""
     report = build_report(ctx, conn, record, exit_code=exit_code, show_emails=show_emails)
     history = runs.history(conn, exclude=ctx.run_id)
     out_dir = report_dir(ctx)
@@ -221,7 +256,7 @@ def write(
         findings_by_code=counts,
         report_dir=str(out_dir),
     )
-    return path
+    return path, report
 
 
 def open_findings(findings: pd.DataFrame | None) -> int:

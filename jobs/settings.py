@@ -21,6 +21,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_settings import (
     BaseSettings,
@@ -29,6 +30,7 @@ from pydantic_settings import (
     SettingsError,
 )
 
+from compliance.emails import is_valid_email
 from jobs.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config.toml")
@@ -223,6 +225,31 @@ class NotifySettings(_Section):
     when: Literal["always", "review", "failure"] = "review"
     webhook_url: str | None = None
     timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+
+    @field_validator("email_to")
+    @classmethod
+    def _addresses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for position, address in enumerate(value, start=1):
+            if not is_valid_email(address.strip()):
+                raise ValueError(f"entry {position} is not an email address")
+        return tuple(address.strip() for address in value)
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook(cls, value: str | None) -> str | None:
+        # Never quoted back: chat webhooks carry their secret in the path.
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an http:// or https:// URL")
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _server_for_email(self) -> NotifySettings:
+        if self.email_to and not self.smtp_host:
+            raise ValueError("email_to needs smtp_host (the server that sends the mail)")
+        return self
 
 
 def _default_lists() -> tuple[ListSettings, ...]:

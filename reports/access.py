@@ -9,7 +9,7 @@ from typing import Any
 
 from reports.access_tables import contact_sections, has_data, register_sections
 from reports.files import ensure_private_dir, write_json, write_text
-from reports.i18n import Lang, get_lang
+from reports.i18n import Lang, get_lang, zone_of
 from reports.render import render
 from reports.ropa import Ropa
 from reports.ropa_text import country_name, describe_activity, mechanism_text
@@ -122,7 +122,7 @@ def write_access(
     generated_at: datetime,
 ) -> tuple[Path, Path]:
     """Write access.html (a letter to the person) and access.json (0600); returns (html, json)."""
-    lang = get_lang(language)
+    lang = get_lang(language, zone_of(controller))
     ensure_private_dir(out_dir)
     email = str((package.get("subject") or {}).get("email") or "")
     contacts = [contact_sections(bundle, lang) for bundle in package.get("activecampaign") or []]

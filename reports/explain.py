@@ -1,10 +1,11 @@
 """One sentence per finding in the report's language, built from its code, list and request.
 
-The `detail` strings come from compliance/ in English and stay unchanged in report.json and
-findings.csv, where tools read them. The HTML report is for a person reading Finnish or English,
-so it rebuilds the sentence from structured fields instead. Where a fact exists only inside the
-detail (a processor's name, a count) the sentence takes it from compliance's wording when that
-wording is recognised; otherwise the raw detail is shown next to the sentence, never dropped.
+The `detail` strings come from compliance/ in English and stay unchanged in report.json, where
+tools read them. The HTML report and findings.csv are for a person reading Finnish or English,
+so the sentence is rebuilt from structured fields: the row's columns and its `params` (request
+id and deadline, processor, the other contact ids). A report without params (written before
+they existed) falls back to compliance's wording; unrecognised, the raw detail is shown next to
+the sentence, never dropped.
 """
 
 from __future__ import annotations
@@ -74,11 +75,15 @@ def explain_finding(
     code = str(finding.get("code"))
     detail = str(finding.get("detail") or "")
     list_id = finding.get("list_id")
+    params = finding.get("params") or {}
     if code in LIST_CODES and list_id is not None:
         return FindingText(lang.t(f"explain.{code}", list=list_label(list_id, names)), "")
     if code in DSR_CODES:
-        return _explain_request(code, detail, lang, requests)
+        return _explain_request(code, detail, lang, requests, params)
     if code == "TRANSFER_WITHOUT_SAFEGUARD":
+        if params.get("processor"):
+            named = {"name": params["processor"], "country": params.get("country", "")}
+            return FindingText(lang.t("explain.transfer_named", **named), "")
         match = _TRANSFER.match(detail)
         if match:
             return FindingText(
@@ -86,6 +91,16 @@ def explain_finding(
             )
         return FindingText(lang.t("explain.TRANSFER_WITHOUT_SAFEGUARD"), detail)
     if code == "DUPLICATE_CONTACT":
+        others = params.get("other_ids")
+        if isinstance(others, list) and others:
+            return FindingText(
+                lang.t(
+                    "explain.duplicate_others",
+                    count=lang.num(int(params.get("count") or len(others) + 1)),
+                    others=", ".join(str(other) for other in others),
+                ),
+                "",
+            )
         match = _DUPLICATE.match(detail)
         if match:
             count = lang.num(int(match["count"]))
@@ -97,9 +112,15 @@ def explain_finding(
 
 
 def _explain_request(
-    code: str, detail: str, lang: Lang, requests: Mapping[str, Mapping[str, Any]]
+    code: str,
+    detail: str,
+    lang: Lang,
+    requests: Mapping[str, Mapping[str, Any]],
+    params: Mapping[str, Any],
 ) -> FindingText:
-    request = _find_request(detail, requests)
+    request = requests.get(str(params.get("request_id"))) or _find_request(detail, requests)
+    if request is None and params.get("request_id"):
+        request = {"id": params["request_id"], **params}
     if request is None:
         return FindingText(lang.t(f"explain.{code}"), detail)
     params = {

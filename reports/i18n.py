@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
 
 from reports import lang_en, lang_fi
 
@@ -18,6 +21,11 @@ _DATE_RE = re.compile(
     r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
 )
 _UNITS = ("hour", "day", "month", "year")
+# Babel patterns: fi '25.10.2026 klo 03.30', en '2026-10-25 03:30'; the zone's abbreviation
+# (EEST / EET) follows, so the hour repeated when summer time ends is never ambiguous.
+_DATETIME = {"fi": "d.M.yyyy 'klo' HH.mm", "en": "yyyy-MM-dd HH:mm"}
+_SHORT = {"fi": "d.M. HH.mm", "en": "MM-dd HH:mm"}
+_DATE = {"fi": "d.M.yyyy", "en": "yyyy-MM-dd"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,8 @@ class Lang:
 
     code: str
     strings: Mapping[str, str]
+    # controller.timezone: every time a person reads is shown in it (JSON keeps UTC)
+    zone: str = "UTC"
 
     def t(self, key: str, **params: Any) -> str:
         """The text for `key`; a missing key is a bug, so it raises (tests keep fi and en equal)."""
@@ -61,29 +71,28 @@ class Lang:
         return self.count(f"unit.{unit}", count)
 
     def dt(self, value: Any) -> str:
-        """A date or datetime for people: fi '24.11.2026 klo 22.00 UTC', en '2026-11-24 22:00 UTC'.
-        Datetimes are shown in UTC (naive ones are taken as UTC, as the register stores them)."""
+        """A date or datetime for people, in the controller's zone: fi '24.11.2026 klo 22.00 EET',
+        en '2026-11-24 22:00 EET'. Naive datetimes are UTC, as the register stores them."""
         parsed = _parse(value)
         if parsed is None:
             return self.strings["common.none"] if value in (None, "") else str(value)
         if isinstance(parsed, datetime):
-            moment = parsed.astimezone(UTC) if parsed.tzinfo else parsed
-            if self.code == "fi":
-                return f"{moment.day}.{moment.month}.{moment.year} klo {moment:%H.%M} UTC"
-            return f"{moment:%Y-%m-%d %H:%M} UTC"
-        if self.code == "fi":
-            return f"{parsed.day}.{parsed.month}.{parsed.year}"
-        return parsed.isoformat()
+            moment = self.local(parsed)
+            text = format_datetime(moment, _DATETIME[self.code], locale=self.code)
+            return f"{text} {moment.tzname()}"
+        return format_date(parsed, _DATE[self.code], locale=self.code)
 
     def short_dt(self, value: Any) -> str:
-        """Compact run label for chart axes: fi '24.11. 22.00', en '11-24 22:00'."""
+        """Compact run label for chart axes, in the controller's zone: fi '24.11. 22.00'."""
         parsed = _parse(value)
         if not isinstance(parsed, datetime):
             return str(value)
-        moment = parsed.astimezone(UTC) if parsed.tzinfo else parsed
-        if self.code == "fi":
-            return f"{moment.day}.{moment.month}. {moment:%H.%M}"
-        return f"{moment:%m-%d %H:%M}"
+        return format_datetime(self.local(parsed), _SHORT[self.code], locale=self.code)
+
+    def local(self, moment: datetime) -> datetime:
+        """`moment` in the controller's zone (naive means UTC)."""
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return aware.astimezone(ZoneInfo(self.zone))
 
     def value(self, value: Any) -> str:
         """Any scalar from ActiveCampaign or the register, formatted for a reader."""
@@ -96,6 +105,11 @@ class Lang:
         ):
             return self.dt(value)
         return str(value)
+
+
+def zone_of(controller: Mapping[str, Any] | None) -> str:
+    """The controller's time zone from a report's or letter's `controller` block."""
+    return str((controller or {}).get("timezone") or "UTC")
 
 
 def looks_like_date(text: str) -> bool:
@@ -116,10 +130,11 @@ def _parse(value: Any) -> datetime | date | None:
         return None
 
 
-def get_lang(language: str) -> Lang:
-    """The `Lang` for 'fi' or 'en'; anything else is a caller bug (settings restrict it)."""
+def get_lang(language: str, zone: str | None = None) -> Lang:
+    """The `Lang` for 'fi' or 'en' showing times in `zone` (an IANA name, default UTC);
+    anything else is a caller bug (settings restrict both)."""
     try:
-        return Lang(code=language, strings=LANGUAGES[language])
+        return Lang(code=language, strings=LANGUAGES[language], zone=zone or "UTC")
     except KeyError:
         known = sorted(LANGUAGES)
         raise ValueError(f"unsupported language {language!r}; use one of {known}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.lang_en_docs import DOC_STRINGS
+from reports.lang_en_next import NEXT_STRINGS
 
 STRINGS: dict[str, str] = {
     "common.none": "–",
@@ -107,6 +108,7 @@ STRINGS: dict[str, str] = {
     "findings.col.email": "Email",
     "findings.col.list": "List",
     "findings.col.status": "Status",
+    "findings.col.code_id": "Code",
     "findings.col.detail": "Detail",
     "table.truncated": "The table shows the first {shown} of {total} rows; every row is in {file}.",
     "findings.legend": "What the findings mean",
@@ -173,6 +175,8 @@ STRINGS: dict[str, str] = {
     "EU/EEA without an adequacy decision or standard contractual clauses.",
     "explain.DUPLICATE_CONTACT": "More than one contact in ActiveCampaign has this email address.",
     "explain.duplicate_count": "{count} contacts in ActiveCampaign share this email address.",
+    "explain.duplicate_others": "{count} contacts in ActiveCampaign share this email address; "
+    "the others: {others}.",
     "explain.INVALID_EMAIL": "The address is not a valid email address.",
     "actions.heading": "Actions",
     "actions.none": "No actions were taken or planned in this run.",
@@ -293,4 +297,5 @@ STRINGS: dict[str, str] = {
     "basis.soft_opt_in": "Soft opt-in (customer relationship)",
     "basis.service": "Service delivery",
     **DOC_STRINGS,
+    **NEXT_STRINGS,
 }

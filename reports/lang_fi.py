@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.lang_fi_docs import DOC_STRINGS
+from reports.lang_fi_next import NEXT_STRINGS
 
 STRINGS: dict[str, str] = {
     "common.none": "–",
@@ -109,6 +110,7 @@ STRINGS: dict[str, str] = {
     "findings.col.list": "Lista",
     "findings.col.status": "Tila",
     "findings.col.detail": "Lisätiedot",
+    "findings.col.code_id": "Koodi",
     "table.truncated": "Taulukossa on {shown} ensimmäistä riviä {total} rivistä; kaikki rivit "
     "ovat tiedostossa {file}.",
     "findings.legend": "Havaintojen selitykset",
@@ -180,6 +182,8 @@ STRINGS: dict[str, str] = {
     "explain.DUPLICATE_CONTACT": "Sama sähköpostiosoite on useammalla kontaktilla "
     "ActiveCampaignissa.",
     "explain.duplicate_count": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa.",
+    "explain.duplicate_others": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa; "
+    "muut kontaktit: {others}.",
     "explain.INVALID_EMAIL": "Osoite ei ole kelvollinen sähköpostiosoite.",
     "actions.heading": "Toimenpiteet",
     "actions.none": "Tässä ajossa ei tehty eikä suunniteltu toimenpiteitä.",
@@ -301,4 +305,5 @@ STRINGS: dict[str, str] = {
     "basis.soft_opt_in": "Asiakassuhde (soft opt-in)",
     "basis.service": "Palvelun toimittaminen",
     **DOC_STRINGS,
+    **NEXT_STRINGS,
 }

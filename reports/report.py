@@ -9,14 +9,28 @@ from pathlib import Path
 from typing import Any
 
 from reports import charts
-from reports.explain import explain_finding, list_names, requests_by_id
+from reports.explain import explain_finding, list_label, list_names, requests_by_id
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
-from reports.i18n import Lang, get_lang
+from reports.i18n import Lang, get_lang, zone_of
+from reports.next_text import step_text
 from reports.notice_text import defect_line
 from reports.render import render
 from reports.run_text import delete_results, note_text, pull_text, rule_label
 
 FINDING_COLUMNS = ("code", "severity", "contact_id", "email_masked", "list_id", "status", "detail")
+# findings.csv is for a person with a spreadsheet: headers, labels and the sentence in the
+# report's language (findings.col.<key>); the raw code stays for filtering, report.json keeps
+# everything as tools read it.
+FINDING_CSV_COLUMNS = (
+    "severity",
+    "code",
+    "code_id",
+    "contact",
+    "email",
+    "list",
+    "status",
+    "detail",
+)
 ACTION_COLUMNS = ("type", "contact_id", "list_id", "rule", "result")
 SEVERITIES = ("critical", "high", "medium", "low")
 # Most severe first: the order of the legend, the chart stacks and the chart colours.
@@ -76,20 +90,43 @@ def write_report(
     unknown = set(formats) - {"html", "json", "csv"}
     if unknown or not formats:
         raise ValueError(f"report formats must be html, json or csv, got {sorted(formats)}")
-    lang = get_lang(language)
+    lang = get_lang(language, zone_of(report.get("controller")))
     ensure_private_dir(out_dir)
     written: list[Path] = []
     if "csv" in formats:
         write_csv(out_dir / "actions.csv", report.get("actions", []), ACTION_COLUMNS)
-        written.append(
-            write_csv(out_dir / "findings.csv", report.get("findings", []), FINDING_COLUMNS)
-        )
+        headers = [lang.t(f"findings.col.{key}") for key in FINDING_CSV_COLUMNS]
+        rows = finding_csv_rows(report, lang)
+        written.append(write_csv(out_dir / "findings.csv", rows, headers))
     if "json" in formats:
         written.append(write_json(out_dir / "report.json", report))
     if "html" in formats:
         html = render("report.html.j2", lang=lang, **report_context(report, lang, history))
         written.append(write_text(out_dir / "report.html", html))
     return written[-1]
+
+
+def finding_csv_rows(report: Mapping[str, Any], lang: Lang) -> list[dict[str, Any]]:
+    """One row per finding, in report.json's order, keyed by the translated headers."""
+    names = list_names(report.get("lists"))
+    by_id = requests_by_id(report.get("requests"))
+    headers = [lang.t(f"findings.col.{key}") for key in FINDING_CSV_COLUMNS]
+    rows = []
+    for finding in report.get("findings", []):
+        text = explain_finding(finding, lang=lang, names=names, requests=by_id)
+        list_id = finding.get("list_id")
+        values = (
+            lang.label("severity", finding.get("severity")),
+            lang.label("code", finding.get("code")),
+            finding.get("code"),
+            finding.get("contact_id"),
+            finding.get("email_masked"),
+            None if list_id is None else list_label(list_id, names),
+            lang.label("finding_status", finding.get("status")),
+            " ".join(part for part in (text.text, text.raw) if part),
+        )
+        rows.append(dict(zip(headers, values, strict=True)))
+    return rows
 
 
 def _severity_rank(severity: Any) -> int:
@@ -149,6 +186,11 @@ def report_context(
     )[:MAX_ROWS]
     return {
         "run": run,
+        # (sentence, command or None); the sentence is rebuilt so the HTML follows `lang`
+        "next_steps": [
+            (step_text(step, lang), step.get("command")) for step in report.get("next_steps") or []
+        ],
+        "has_next_steps": "next_steps" in report,
         "pull": pull_text(pull, lang) if pull else None,
         "controller": report.get("controller") or {},
         "totals": report.get("totals") or {},

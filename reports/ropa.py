@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.files import ensure_private_dir, write_json, write_text
-from reports.i18n import LANGUAGES, get_lang
+from reports.i18n import LANGUAGES, get_lang, zone_of
 from reports.render import render
 from reports.ropa_text import describe_activity, describe_processor
 
@@ -229,7 +229,7 @@ def build_ropa(
     """One activity per list purpose plus the fixed ones; problems go to `errors`, in the
     controller's language, one string per problem naming the list or processor."""
     language = controller.get("language")
-    lang = get_lang(language if language in LANGUAGES else "en")
+    lang = get_lang(language if language in LANGUAGES else "en", zone_of(controller))
     ropa = Ropa(controller=dict(controller))
 
     def issue(key: str, **params: Any) -> None:
@@ -276,7 +276,7 @@ def write_ropa(
     ropa: Ropa, *, out_dir: Path, language: str, generated_at: datetime
 ) -> tuple[Path, Path]:
     """Write ropa.html and ropa.json (0600) in `language`; returns (html, json)."""
-    lang = get_lang(language)
+    lang = get_lang(language, zone_of(ropa.controller))
     ensure_private_dir(out_dir)
     errors = [lang.t(key, **params) for key, params in ropa.issues] or list(ropa.errors)
     described = [describe_activity(a, lang) for a in ropa.activities]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
 
@@ -124,8 +125,9 @@ def suppressions(*rows: tuple[str, ...]) -> pd.DataFrame:
     )
 
 
-def findings(*rows: tuple[str, int | None, str | None, int | None, str]) -> pd.DataFrame:
-    """Expected findings: (code, contact_id, email_norm, list_id, detail), severity filled in."""
+def findings(*rows: tuple[Any, ...]) -> pd.DataFrame:
+    """Expected findings: (code, contact_id, email_norm, list_id, detail[, params]), severity
+    filled in; params None when left out."""
     return frame(
         "findings",
         (
@@ -136,8 +138,9 @@ def findings(*rows: tuple[str, int | None, str | None, int | None, str]) -> pd.D
                 "email_norm": email,
                 "list_id": list_id,
                 "detail": detail,
+                "params": params[0] if params else None,
             }
-            for code, contact_id, email, list_id, detail in rows
+            for code, contact_id, email, list_id, detail, *params in rows
         ),
     )
 

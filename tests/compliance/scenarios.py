@@ -15,6 +15,12 @@ from tests.compliance.factories import NEWSLETTER, OFFERS, ORDERS
 LEENA = "leena.soukkala@gmail.com"
 MATTI = "matti@example.fi"
 WHERE = {NEWSLETTER: "list 10 (newsletter)", OFFERS: "list 20 (offers)", ORDERS: "list 30 (orders)"}
+# The params of a finding about one (contact, list) pair: the list's id and purpose.
+FACTS: dict[int, dict[str, Any]] = {
+    NEWSLETTER: {"list_id": NEWSLETTER, "purpose": "newsletter"},
+    OFFERS: {"list_id": OFFERS, "purpose": "offers"},
+    ORDERS: {"list_id": ORDERS, "purpose": "orders"},
+}
 DETAIL = {
     "OBJECTION_NOT_HONOURED": "active on {} although the person objected to direct marketing",
     "SUPPRESSION_BREACH": "active on {} although the address is on the suppression list",
@@ -60,11 +66,33 @@ def run(case: Case, now: datetime = f.NOW) -> Reconciliation:
     return reconcile(**inputs(case, now))
 
 
+def duplicate_params(case: Case, contact_id: int) -> dict[str, Any]:
+    """What a DUPLICATE_CONTACT finding names: how many share the address, and the others."""
+    email = dict(case.contacts)[contact_id]
+    others = sorted(cid for cid, other in case.contacts if other == email and cid != contact_id)
+    return {"count": len(others) + 1, "other_ids": others}
+
+
+def params(case: Case, code: str, contact_id: int, list_id: int | None) -> dict[str, Any] | None:
+    """The params an expected finding carries: its list's facts, or the duplicates' ids."""
+    if list_id is not None:
+        extra = {"product_groups": ["shoes", "bags"]} if code == "SOFT_OPT_IN_EXPIRED" else {}
+        return {**FACTS[list_id], **extra}
+    return duplicate_params(case, contact_id) if code == "DUPLICATE_CONTACT" else None
+
+
 def expected(case: Case) -> Reconciliation:
     email = dict(case.contacts)
     findings = f.findings(
         *(
-            (code, cid, email[cid], lid, DETAIL[code].format(WHERE.get(lid or 0)))
+            (
+                code,
+                cid,
+                email[cid],
+                lid,
+                DETAIL[code].format(WHERE.get(lid or 0)),
+                params(case, code, cid, lid),
+            )
             for code, cid, lid in case.findings
         )
     )

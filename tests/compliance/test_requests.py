@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
@@ -30,6 +32,24 @@ def requests(*rows: tuple[str, str, str, str | None, str]) -> pd.DataFrame:
     )
 
 
+def dsr(code: str, detail: str, request_id: str, kind: str, due: str, left: int) -> tuple[Any, ...]:
+    """An expected request finding with its params (the deadline is midnight UTC)."""
+    params = {
+        "request_id": request_id,
+        "type": kind,
+        "due_at": f"{due}T00:00:00+00:00",
+        "days_left": left,
+    }
+    return (
+        code,
+        None,
+        None,
+        None,
+        detail,
+        params,
+    )
+
+
 CASES = [
     pytest.param(
         requests(("r1", "access", "2025-12-20", "2026-01-20", "open")),
@@ -39,21 +59,42 @@ CASES = [
     pytest.param(
         requests(("r1", "access", "2025-12-08", "2026-01-08", "open")),
         f.findings(
-            ("DSR_DUE_SOON", None, None, None, "access request r1 is due 2026-01-08, 7 days left")
+            dsr(
+                "DSR_DUE_SOON",
+                "access request r1 is due 2026-01-08, 7 days left",
+                "r1",
+                "access",
+                "2026-01-08",
+                7,
+            )
         ),
         id="seven-days-left",
     ),
     pytest.param(
         requests(("r1", "erase", "2025-12-01", "2026-01-01", "open")),
         f.findings(
-            ("DSR_DUE_SOON", None, None, None, "erase request r1 is due 2026-01-01, 0 days left")
+            dsr(
+                "DSR_DUE_SOON",
+                "erase request r1 is due 2026-01-01, 0 days left",
+                "r1",
+                "erase",
+                "2026-01-01",
+                0,
+            )
         ),
         id="due-now",
     ),
     pytest.param(
         requests(("r1", "erase", "2025-11-20", "2025-12-20", "failed")),
         f.findings(
-            ("DSR_OVERDUE", None, None, None, "erase request r1 was due 2025-12-20, 12 days ago")
+            dsr(
+                "DSR_OVERDUE",
+                "erase request r1 was due 2025-12-20, 12 days ago",
+                "r1",
+                "erase",
+                "2025-12-20",
+                -12,
+            )
         ),
         id="failed-request-overdue",
     ),
@@ -65,7 +106,14 @@ CASES = [
     pytest.param(
         requests(("r1", "object", "2025-12-05", None, "open")),
         f.findings(
-            ("DSR_DUE_SOON", None, None, None, "object request r1 is due 2026-01-05, 4 days left")
+            dsr(
+                "DSR_DUE_SOON",
+                "object request r1 is due 2026-01-05, 4 days left",
+                "r1",
+                "object",
+                "2026-01-05",
+                4,
+            )
         ),
         id="missing-due-date-computed",
     ),
@@ -76,9 +124,30 @@ CASES = [
             ("r1", "rectify", "2025-12-03", "2026-01-03", "open"),
         ),
         f.findings(
-            ("DSR_DUE_SOON", None, None, None, "rectify request r1 is due 2026-01-03, 2 days left"),
-            ("DSR_DUE_SOON", None, None, None, "access request r3 is due 2026-01-06, 5 days left"),
-            ("DSR_OVERDUE", None, None, None, "access request r2 was due 2025-12-01, 31 days ago"),
+            dsr(
+                "DSR_DUE_SOON",
+                "rectify request r1 is due 2026-01-03, 2 days left",
+                "r1",
+                "rectify",
+                "2026-01-03",
+                2,
+            ),
+            dsr(
+                "DSR_DUE_SOON",
+                "access request r3 is due 2026-01-06, 5 days left",
+                "r3",
+                "access",
+                "2026-01-06",
+                5,
+            ),
+            dsr(
+                "DSR_OVERDUE",
+                "access request r2 was due 2025-12-01, 31 days ago",
+                "r2",
+                "access",
+                "2025-12-01",
+                -31,
+            ),
         ),
         id="sorted-by-code-then-due-date",
     ),

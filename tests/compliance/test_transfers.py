@@ -33,12 +33,24 @@ CASES = [
     pytest.param(Processor("Google", "US", "adequacy"), f.findings(), id="adequacy"),
     pytest.param(
         Processor("Mailer", "US", "none"),
-        f.findings(("TRANSFER_WITHOUT_SAFEGUARD", None, None, None, detail("Mailer", "US"))),
+        f.findings(
+            (
+                "TRANSFER_WITHOUT_SAFEGUARD",
+                *(None, None, None, detail("Mailer", "US")),
+                {"processor": "Mailer", "country": "US"},
+            )
+        ),
         id="none",
     ),
     pytest.param(
         Processor("Helper", " in ", " "),
-        f.findings(("TRANSFER_WITHOUT_SAFEGUARD", None, None, None, detail("Helper", "IN"))),
+        f.findings(
+            (
+                "TRANSFER_WITHOUT_SAFEGUARD",
+                *(None, None, None, detail("Helper", "IN")),
+                {"processor": "Helper", "country": "IN"},
+            )
+        ),
         id="blank-mechanism-counts-as-none",
     ),
 ]

@@ -90,8 +90,10 @@ def test_clean_account_exits_0(simulator: StartSimulator, tmp_path: Path, run_cl
         "unsubscribed": 0,
         "deleted": 0,
         "purge_planned": 0,
+        "consent_records": 1,
     }
     assert report["run"]["exit_code"] == 0
+    assert report["next_steps"] == []
 
 
 def test_open_findings_with_enforce_report_exit_1_and_change_nothing(

@@ -14,6 +14,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -441,6 +442,7 @@ def test_report_json_follows_spec_section_8(demo_run: DemoRun) -> None:
         a["type"] == "delete" and a["result"] == "done" for a in actions
     )
     assert totals["purge_planned"] == report["purge"]["count"] > 0
+    assert report["version"] == metadata.version("rekisteri")
     assert (report["run"]["id"], report["run"]["pull"]["complete"]) == (
         demo_run.folder.name.split("-")[1],
         True,
@@ -512,7 +514,7 @@ def test_report_and_register_files_are_private(demo_run: DemoRun) -> None:
 
 
 def test_findings_csv_matches_report_json(demo_run: DemoRun) -> None:
-    """findings.csv and actions.csv hold the same rows as report.json."""
+    """findings.csv (in Finnish) and actions.csv hold the same rows as report.json."""
     report = demo_run.json()
     with (demo_run.folder / "findings.csv").open(encoding="utf-8") as handle:
         findings = list(csv.DictReader(handle))
@@ -522,9 +524,17 @@ def test_findings_csv_matches_report_json(demo_run: DemoRun) -> None:
     def text(row: Mapping[str, Any], keys: list[str]) -> dict[str, str]:
         return {k: "" if row[k] is None else str(row[k]) for k in keys}
 
-    f_keys = ["code", "severity", "contact_id", "email_masked", "list_id", "status", "detail"]
+    f_keys = ["code", "contact_id", "email_masked"]
     a_keys = ["type", "contact_id", "list_id", "rule", "result"]
-    assert findings == [text(f, f_keys) for f in report["findings"]]
+    fi_keys = ["Koodi", "Kontakti", "Sähköposti"]
+    assert [text(r, fi_keys) for r in findings] == [
+        dict(zip(fi_keys, text(f, f_keys).values(), strict=True)) for f in report["findings"]
+    ]
+    lang = get_lang("fi")
+    assert [(r["Vakavuus"], r["Tila"]) for r in findings] == [
+        (lang.label("severity", f["severity"]), lang.label("finding_status", f["status"]))
+        for f in report["findings"]
+    ]
     assert actions == [text(a, a_keys) for a in report["actions"]]
 
 
@@ -603,4 +613,52 @@ def test_show_emails_setting_unmasks_without_the_flag(
     assert shown == {
         scenario.emails[label]
         for label in ("withdrawn", "objector", "no_basis", "soft_expired", "incomplete")
+    }
+
+
+def test_next_steps_for_the_demo_state(demo_run: DemoRun) -> None:
+    """The demo's open items become ordered steps with commands, first in report.html."""
+    report = demo_run.json()
+    requests = {r["type"]: r for r in report["requests"] if r["status"] == "open"}
+    late, soon = requests["rectify"], requests["access"]
+    steps = report["next_steps"]
+
+    assert [(s["kind"], s["command"]) for s in steps] == [
+        ("request_overdue", "rekisteri request rectify EMAIL --set FIELD=VALUE"),
+        ("fix_processor", "rekisteri ropa"),
+        ("request_due", "rekisteri request access EMAIL"),
+        ("fix_consent_records", "rekisteri import consents consents.csv"),
+        ("merge_duplicates", None),
+    ]
+    assert [s["params"] for s in steps[:3]] == [
+        {
+            "request": late["id"],
+            "type": "rectify",
+            "due_at": late["due_at"],
+            "days_left": late["days_left"],
+            "email_masked": late["email_masked"],
+        },
+        {"processor": "Esimerkki SMS Inc.", "country": "US"},
+        {
+            "request": soon["id"],
+            "type": "access",
+            "due_at": soon["due_at"],
+            "days_left": soon["days_left"],
+            "email_masked": soon["email_masked"],
+        },
+    ]
+    page = " ".join(" ".join(read_page(demo_run.html).text).split())
+    first = page.index(steps[0]["text"])
+    assert first < page.index(steps[1]["text"]) < page.index(get_lang("fi").t("summary.heading"))
+    assert unmasked(json.dumps(steps)) == set()
+
+
+def test_duplicates_name_the_other_contact_ids(demo_run: DemoRun) -> None:
+    """Each DUPLICATE_CONTACT finding's params name the other contacts with that address."""
+    duplicates = [f for f in demo_run.json()["findings"] if f["code"] == "DUPLICATE_CONTACT"]
+    ids = sorted(f["contact_id"] for f in duplicates)
+
+    assert len(ids) >= 2
+    assert {f["contact_id"]: f["params"] for f in duplicates} == {
+        i: {"count": len(ids), "other_ids": [o for o in ids if o != i]} for i in ids
     }

@@ -130,3 +130,44 @@ def test_every_shared_vocabulary_value_has_labels() -> None:
     keys += [f"scope.{s}" for s in codes.OBJECTION_SCOPES]
     keys += [f"consent_action.{a}" for a in codes.CONSENT_ACTIONS]
     assert [k for k in keys if k not in lang_fi.STRINGS or k not in lang_en.STRINGS] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fi",
+            [
+                "25.10.2026 klo 02.30 EEST",
+                "25.10.2026 klo 03.30 EEST",
+                "25.10.2026 klo 03.30 EET",
+                "25.10.2026 klo 04.30 EET",
+            ],
+        ),
+        (
+            "en",
+            [
+                "2026-10-25 02:30 EEST",
+                "2026-10-25 03:30 EEST",
+                "2026-10-25 03:30 EET",
+                "2026-10-25 04:30 EET",
+            ],
+        ),
+    ],
+)
+def test_times_in_the_controllers_zone_across_the_end_of_summer_time(
+    language: str, expected: list[str]
+) -> None:
+    """Helsinki leaves summer time at 04:00 EEST on 25.10.2026: the repeated hour stays apart."""
+    lang = get_lang(language, "Europe/Helsinki")
+    moments = [datetime(2026, 10, 24, hour, 30, tzinfo=UTC) for hour in (23,)] + [
+        datetime(2026, 10, 25, hour, 30, tzinfo=UTC) for hour in (0, 1, 2)
+    ]
+    assert [lang.dt(m) for m in moments] == expected
+
+
+def test_dates_and_chart_labels_are_local_days() -> None:
+    """A UTC evening is already the next day in Helsinki, for dates and chart labels alike."""
+    lang = get_lang("fi", "Europe/Helsinki")
+    late = "2026-12-31T22:30:00+00:00"
+    assert (lang.dt(late), lang.short_dt(late)) == ("1.1.2027 klo 00.30 EET", "1.1. 00.30")

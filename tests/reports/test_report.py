@@ -11,10 +11,20 @@ from typing import Any
 
 import pytest
 
-from reports.report import ACTION_COLUMNS, FINDING_COLUMNS, write_report
+from reports.report import ACTION_COLUMNS, write_report
 from tests.reports.htmlcheck import external_refs, parse, unmasked_emails
 
 CONTROLLER_EMAIL = "leena.soukkala@gmail.com"
+FI_HEADER = [
+    "Vakavuus",
+    "Havainto",
+    "Koodi",
+    "Kontakti",
+    "Sähköposti",
+    "Lista",
+    "Tila",
+    "Lisätiedot",
+]
 
 
 def _mode(path: Path) -> int:
@@ -62,26 +72,36 @@ def test_report_json_round_trips(
 def test_csv_headers_and_rows(
     tmp_path: Path, report: dict[str, Any], history: list[dict[str, Any]]
 ) -> None:
-    """The CSVs carry the contract columns in order and one row per finding/action."""
+    """findings.csv speaks the report's language, one row per finding; actions.csv keeps the
+    contract columns."""
     _write(tmp_path, report, history)
     with (tmp_path / "run" / "findings.csv").open(encoding="utf-8", newline="") as handle:
         findings = list(csv.reader(handle))
     with (tmp_path / "run" / "actions.csv").open(encoding="utf-8", newline="") as handle:
         actions = list(csv.reader(handle))
-    assert (
-        findings[0]
-        == list(FINDING_COLUMNS)
-        == ["code", "severity", "contact_id", "email_masked", "list_id", "status", "detail"]
-    )
+    assert findings[0] == FI_HEADER
     assert actions[0] == list(ACTION_COLUMNS) == ["type", "contact_id", "list_id", "rule", "result"]
+    assert [row[2] for row in findings[1:]] == [f["code"] for f in report["findings"]]
+    assert findings[1] == [
+        "Kriittinen",
+        "Markkinointikieltoa ei noudatettu",
+        "OBJECTION_NOT_HONOURED",
+        "17",
+        "m***@example.fi",
+        "1 (Uutiskirje)",
+        "Korjattu",
+        "Aktiivinen listalla 1 (Uutiskirje), vaikka henkilö on kieltänyt suoramarkkinoinnin.",
+    ]
     assert findings[4] == [
+        "Keskitaso",
+        "Pyynnön määräaika lähestyy",
         "DSR_DUE_SOON",
-        "medium",
         "",
         "",
         "",
-        "open",
-        "access request q-7 is due 2026-11-30, 5 days left",
+        "Avoin",
+        "Pyyntöön q-7 (Tarkastuspyyntö) on vastattava viimeistään 30.11.2026 klo 09.00 UTC;"
+        " aikaa on 5 päivää.",
     ]
     assert actions[1:] == [
         ["unsubscribe", "17", "1", "OBJECTION_NOT_HONOURED", "done"],
@@ -91,12 +111,12 @@ def test_csv_headers_and_rows(
 
 
 def test_csv_headers_when_empty(tmp_path: Path, report: dict[str, Any]) -> None:
-    """With no findings or actions the CSVs still have their header line."""
+    """With no findings or actions the CSVs still have their header line (en here)."""
     report.update(findings=[], actions=[])
-    _write(tmp_path, report, [])
+    _write(tmp_path, report, [], "en")
     assert (
         tmp_path / "run" / "findings.csv"
-    ).read_bytes() == b"code,severity,contact_id,email_masked,list_id,status,detail\r\n"
+    ).read_bytes() == b"Severity,Finding,Code,Contact,Email,List,Status,Detail\r\n"
     assert (
         tmp_path / "run" / "actions.csv"
     ).read_bytes() == b"type,contact_id,list_id,rule,result\r\n"
@@ -313,14 +333,15 @@ def test_english_findings_use_english_sentences(tmp_path: Path, report: dict[str
     assert "Aktiivinen listalla" not in text
 
 
-def test_raw_detail_stays_in_json_and_csv(tmp_path: Path, report: dict[str, Any]) -> None:
-    """Machines still get compliance's English detail, unchanged, whatever the HTML shows."""
+def test_raw_detail_stays_in_json(tmp_path: Path, report: dict[str, Any]) -> None:
+    """Machines still get compliance's English detail in report.json; the CSV is for people."""
     _write(tmp_path, report, [], "fi")
     saved = json.loads((tmp_path / "run" / "report.json").read_text(encoding="utf-8"))
     with (tmp_path / "run" / "findings.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     expected = [f["detail"] for f in report["findings"]]
-    assert [f["detail"] for f in saved["findings"]] == expected == [r["detail"] for r in rows]
+    assert [f["detail"] for f in saved["findings"]] == expected
+    assert not {r["Lisätiedot"] for r in rows} & set(expected)
     assert expected[1] == "active on list 2 (customer_offers) with no consent and no soft opt-in"
 
 
