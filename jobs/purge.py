@@ -27,7 +27,7 @@ from sync.activecampaign import actions as ac
 from sync.activecampaign.client import ActiveCampaignClient
 from sync.activecampaign.errors import NotFoundError
 from sync.executor import Outcome, Step, StepResult, execute
-from sync.register import audit, ledger, mirror, plans, suppressions, sync_state
+from sync.register import audit, ledger, mirror, plans, restrictions, suppressions, sync_state
 from sync.register import requests as request_store
 from sync.register.db import iso
 from sync.register.frames import load_frames
@@ -127,6 +127,7 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
         erasure_emails=request_store.pending_erasure_emails(conn),
         policy=ctx.retention_policy(),
         now=ctx.now(),
+        restricted_emails=restrictions.restricted_emails(conn),
     )
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)
