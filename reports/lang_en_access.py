@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reports.lang_en_letters import LETTER_STRINGS
+
 ACCESS_STRINGS: dict[str, str] = {
     "access.title": "Response to your access request",
     "access.subtitle": "Article 15 of the General Data Protection Regulation",
@@ -168,4 +170,5 @@ ACCESS_STRINGS: dict[str, str] = {
     "acfield.ga_first_visit": "First site visit",
     "acfield.lastdate": "Last step",
     "acfield.seriesid": "Automation series",
+    **LETTER_STRINGS,
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reports.lang_fi_letters import LETTER_STRINGS
+
 ACCESS_STRINGS: dict[str, str] = {
     "access.title": "Vastaus tarkastuspyyntöösi",
     "access.subtitle": "EU:n yleisen tietosuoja-asetuksen 15 artikla",
@@ -172,4 +174,5 @@ ACCESS_STRINGS: dict[str, str] = {
     "acfield.ga_first_visit": "Ensimmäinen sivustokäynti",
     "acfield.lastdate": "Viimeisin vaihe",
     "acfield.seriesid": "Automaatiosarja",
+    **LETTER_STRINGS,
 }

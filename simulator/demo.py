@@ -327,12 +327,12 @@ def run_demo(
                 ("email", "scope", "at", "channel"),
             )
             run("import", "objections", str(folder / "objections-early.csv"))
-            run("request", "erase", suppressed)
+            run("request", "erase", "--verified", "known_address", suppressed)
             again = state.add_contact(suppressed.title(), "Palannut", "Tilaaja")
             state.set_membership(again, 1, ACTIVE)
             scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
         if "access" in scenario.picks:
-            run("request", "access", scenario.picks["access"])
+            run("request", "access", "--verified", "known_address", scenario.picks["access"])
             run(
                 "request",
                 "access",

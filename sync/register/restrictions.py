@@ -46,3 +46,11 @@ def follow(conn: sqlite3.Connection, *, old: str, new: str) -> int:
     return conn.execute(
         "UPDATE OR IGNORE restrictions SET email_norm = ? WHERE email_norm = ?", (new, old)
     ).rowcount
+
+
+def request_of(conn: sqlite3.Connection, email_norm: str) -> str | None:
+    """The request that put the restriction in place."""
+    row = conn.execute(
+        "SELECT request_id FROM restrictions WHERE email_norm = ?", (email_norm,)
+    ).fetchone()
+    return None if row is None else str(row[0])

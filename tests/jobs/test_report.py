@@ -365,11 +365,11 @@ def _demo_like(folder: Path, url: str, state: SimulatorState) -> DemoRun:
         ("email", "scope", "at", "channel"),
     )
     ok("import", "objections", str(early))
-    ok("request", "erase", suppressed)
+    ok("request", "erase", "--verified", "known_address", suppressed)
     again = state.add_contact(suppressed.title(), "Palannut", "Tilaaja")
     state.set_membership(again, 1, 1)
     scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
-    ok("request", "access", scenario.picks["access"])
+    ok("request", "access", "--verified", "known_address", scenario.picks["access"])
     ok(
         "request",
         "access",
