@@ -53,7 +53,9 @@ def request_findings(
                 f"{kind} request {request_id} is due {deadline:%Y-%m-%d}, {left} days left"
             )
     waiting = frame[
-        frame["type"].isin(IDENTITY_GATED_REQUESTS) & ~frame["verified"] & (frame["status"] == "open")
+        frame["type"].isin(IDENTITY_GATED_REQUESTS)
+        & ~frame["verified"]
+        & (frame["status"] == "open")
     ]
     if require_verified:
         for request_id, kind in zip(waiting["id"].tolist(), waiting["type"].tolist(), strict=True):

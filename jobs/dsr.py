@@ -14,8 +14,8 @@ from typing import Any
 
 from compliance.codes import OBJECTION_TAG
 from compliance.deadlines import due_at
-from compliance.recipients import recipients_to_inform
 from compliance.emails import is_valid_email, mask_email, normalise_email
+from compliance.recipients import recipients_to_inform
 from compliance.suppression import suppression_key
 from compliance.transfers import EEA_COUNTRIES, transfer_findings
 from jobs.context import Context

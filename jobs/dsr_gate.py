@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Protocol
 
 from compliance.codes import IDENTITY_GATED_REQUESTS, VERIFICATION_METHODS
-from sync.register import restrictions, transaction
 from sync.register import requests as store
+from sync.register import restrictions, transaction
 
 # Erasure and rectification are writes; a restricted person's data may only be stored.
 BLOCKED_BY_RESTRICTION = frozenset({"erase", "rectify"})

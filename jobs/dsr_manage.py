@@ -11,8 +11,8 @@ from jobs.context import Context
 from jobs.dsr import RequestOutcome
 from jobs.errors import ConfigError
 from reports.letters import write_letter
-from sync.register import transaction
 from sync.register import requests as store
+from sync.register import transaction
 from sync.register.requests import RequestRecord
 
 # An objection to direct marketing is absolute (Art. 21(3)): there is nothing to refuse.

@@ -21,9 +21,9 @@ from jobs.dsr import (
     subject_of,
 )
 from jobs.errors import ConfigError
-from sync.activecampaign import actions as ac
 from reports.i18n import get_lang
 from reports.letters import recipient_lines, write_letter
+from sync.activecampaign import actions as ac
 from sync.executor import Outcome, Step
 from sync.register import rehome
 

@@ -17,8 +17,8 @@ from jobs.errors import ConfigError
 from jobs.steps import find_contact_tag, tag_step, unsubscribe_step
 from sync.activecampaign import actions as ac
 from sync.executor import Outcome, Step
-from sync.register import restrictions, transaction
 from sync.register import requests as store
+from sync.register import restrictions, transaction
 
 
 def run_restrict(

@@ -177,8 +177,7 @@ STRINGS: dict[str, str] = {
     "explain.DSR_OVERDUE.late": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
     "{due}; myöhässä {late}.",
     "explain.under_a_day": "alle päivä",
-    "explain.DSR_IDENTITY_UNVERIFIED": "Rekisteröidyn pyyntö odottaa henkilöllisyyden "
-    "tarkistusta.",
+    "explain.DSR_IDENTITY_UNVERIFIED": "Rekisteröidyn pyyntö odottaa henkilöllisyyden tarkistusta.",
     "explain.DSR_IDENTITY_UNVERIFIED.due": "Pyyntö {request} ({type}) odottaa henkilöllisyyden "
     "tarkistusta (--verified); vastattava viimeistään {due}.",
     "explain.TRANSFER_WITHOUT_SAFEGUARD": "Henkilötietoja siirretään EU:n/ETA:n ulkopuolelle "

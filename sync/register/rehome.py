@@ -20,9 +20,9 @@ def move_person(
     new_key: str,
     new_masked: str,
 ) -> dict[str, int]:
-    """Move consent, objection, purchase, request and restriction records from the
-    old normalised address (and its suppression key) to the new one (suppression rows are copied); returns rows by kind.
-    Call inside a transaction."""
+    """Move consent, objection, purchase, request and restriction records from the old
+    normalised address (and its suppression key) to the new one; suppression rows are copied.
+    Returns rows by kind. Call inside a transaction."""
     moved: dict[str, int] = {}
     for table in _BY_EMAIL:
         sql = f"UPDATE {table} SET email_norm = ? WHERE email_norm = ?"  # noqa: S608 - fixed names

@@ -134,9 +134,7 @@ def events(conn: sqlite3.Connection, request_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def follow_subject(
-    conn: sqlite3.Connection, *, old_key: str, new_key: str, new_masked: str
-) -> int:
+def follow_subject(conn: sqlite3.Connection, *, old_key: str, new_key: str, new_masked: str) -> int:
     """A rectified address: the person's requests are filed under the new address's key."""
     return conn.execute(
         "UPDATE requests SET subject_key = ?, email_masked = ? WHERE subject_key = ?",
