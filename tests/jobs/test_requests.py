@@ -795,3 +795,48 @@ def test_a_write_behind_a_long_pull_waits_then_exits_6_not_70(
         writer.rollback()
         writer.close()
     assert (result.code, result.stderr.count("\n"), "another run" in result.stderr) == (6, 1, True)
+
+
+class _Labels(HTMLParser):
+    """The texts of <th> and <dt> cells: the labels a letter puts on its values."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.labels: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("th", "dt"):
+            self._inside = True
+            self.labels.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "dt"):
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.labels[-1] += data
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_access_letter_labels_every_field_for_a_person(
+    account: Account, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No raw API field name (orgid, hash, gravatar, fb_id ...) as a label and no 'IP address
+    0' in the letter: every field has a label in its language; raw names stay in access.json."""
+    monkeypatch.setenv("REKISTERI_CONTROLLER__LANGUAGE", language)
+    files = _files(account.run("request", "access", "--verified", "known_address", EMAIL))
+
+    package = json.loads(files["access.json"].read_text(encoding="utf-8"))
+    parser = _Labels()
+    parser.feed(files["access.html"].read_text(encoding="utf-8"))
+    labels = {" ".join(label.split()) for label in parser.labels}
+    _, letter = html_text(files["access.html"])
+    names = ("fieldNames", "listNames", "tagNames")  # lookups by id, not fields
+    bundles = [{k: v for k, v in b.items() if k not in names} for b in package["activecampaign"]]
+    raw = {key for key, _ in _walk(bundles) if key and not key.isdigit()}
+    ip_label = get_lang(language).t("acfield.ip4")
+    assert {"orgid", "hash", "gravatar", "fb_id", "geoIp4"} <= raw
+    assert sorted(label for label in labels if label in raw or "." in label) == []
+    assert re.findall(rf"{re.escape(ip_label)} 0\b", letter) == []
