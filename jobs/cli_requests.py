@@ -11,9 +11,10 @@ import click
 from compliance.codes import OBJECTION_SCOPES, REFUSAL_REASONS, VERIFICATION_METHODS
 from compliance.deadlines import days_left
 from jobs.context import Context, held, parse_moment
-from jobs.dsr import RequestOutcome, run_access, run_object
+from jobs.dsr import RequestOutcome, run_access
 from jobs.dsr_erase import run_erase
 from jobs.dsr_manage import run_extend, run_refuse
+from jobs.dsr_object import run_object
 from jobs.dsr_rectify import run_rectify
 from jobs.dsr_restrict import run_restrict
 from jobs.errors import ExitCode

@@ -400,3 +400,31 @@ def test_rectified_address_carries_the_objection_that_the_next_nightly_enforces(
     assert (objector, cat.LIST_NEWSLETTER, 2) in memberships_in(scenario.state)
     assert OBJECTION_TAG in _tags_of(scenario, objector)
     assert scenario.state.contacts[objector].email == new
+
+
+def test_lift_takes_the_tag_off_and_rejoins_no_list(scenario: Scenario, run_cli: RunCli) -> None:
+    """--lift ends the restriction: the tag goes, the lists stay as they are."""
+    consented, email = scenario.id("consented"), scenario.emails["consented"]
+    assert run_cli(scenario.config, "request", "restrict", email).code == 0
+    tagged = _tags_of(scenario, consented)
+
+    lifted = run_cli(scenario.config, "request", "restrict", email, "--lift")
+
+    assert (lifted.code, tagged, _tags_of(scenario, consented)) == (0, {RESTRICTED_TAG}, set())
+    assert (consented, cat.LIST_NEWSLETTER, 2) in memberships_in(scenario.state)
+    assert _rows(scenario.database, "SELECT COUNT(*) FROM restrictions") == [(0,)]
+
+
+def test_erase_names_the_recipients_and_writes_the_letter(
+    scenario: Scenario, run_cli: RunCli
+) -> None:
+    """Art. 19: the output and the erasure letter list the processors serving the person."""
+    result = run_cli(
+        scenario.config, "request", "erase", scenario.emails["consented"], "--verified", "in_person"
+    )
+
+    _, text = html_text(_files(result)["erasure.html"])
+    assert result.code == 0, result
+    assert "recipients to inform (Art. 19): ActiveCampaign, LLC (US)" in result.stdout
+    assert "ActiveCampaign, LLC" in text and "Google" not in text
+    assert scenario.id("consented") in scenario.state.deleted_contact_ids
