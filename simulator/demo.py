@@ -332,7 +332,15 @@ def run_demo(
             state.set_membership(again, 1, ACTIVE)
             scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
         if "access" in scenario.picks:
-            run("request", "access", "--verified", "known_address", scenario.picks["access"])
+            # exit 1: the demo's SMS processor has no transfer safeguard, and access says so
+            run(
+                "request",
+                "access",
+                "--verified",
+                "known_address",
+                scenario.picks["access"],
+                expect=(1,),
+            )
             run(
                 "request",
                 "access",

@@ -369,7 +369,11 @@ def _demo_like(folder: Path, url: str, state: SimulatorState) -> DemoRun:
     again = state.add_contact(suppressed.title(), "Palannut", "Tilaaja")
     state.set_membership(again, 1, 1)
     scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
-    ok("request", "access", "--verified", "known_address", scenario.picks["access"])
+    # exit 1: a processor without a transfer safeguard makes access warn (SPEC 7)
+    code, out, err = _cli(
+        config, "request", "access", "--verified", "in_person", scenario.picks["access"]
+    )
+    assert (code, "Esimerkki SMS" in err) == (1, True), (out, err)
     ok(
         "request",
         "access",
