@@ -8,11 +8,17 @@ from typing import Any, TypeVar
 
 import click
 
-from compliance.codes import OBJECTION_SCOPES, REFUSAL_REASONS, VERIFICATION_METHODS
+from compliance.codes import (
+    IDENTITY_GATED_REQUESTS,
+    OBJECTION_SCOPES,
+    REFUSAL_REASONS,
+    VERIFICATION_METHODS,
+)
 from compliance.deadlines import days_left
 from jobs.context import Context, held, parse_moment
 from jobs.dsr import RequestOutcome, run_access
 from jobs.dsr_erase import run_erase
+from jobs.dsr_gate import is_verified
 from jobs.dsr_manage import run_extend, run_refuse
 from jobs.dsr_object import run_object
 from jobs.dsr_rectify import run_rectify
@@ -194,9 +200,15 @@ def list_(ctx: Context) -> None:
     """Open requests with their due dates and days left."""
     from sync.register import requests as store
 
+    gate = ctx.settings.policy.require_verified_identity
     conn = ctx.open_register()
     try:
         rows = store.all_requests(conn, open_only=True)
+        waiting = {
+            r.id
+            for r in rows
+            if gate and r.type in IDENTITY_GATED_REQUESTS and not is_verified(conn, r.id)
+        }
     finally:
         conn.close()
     if not rows:
@@ -207,4 +219,5 @@ def list_(ctx: Context) -> None:
             f"{r.id}  {r.type:<8} {r.email_masked:<24} received"
             f" {r.received_at.date()}  due {r.due_at.date()}"
             f"  {days_left(r.due_at, now)} days left"
+            + ("  waiting for --verified" if r.id in waiting else "")
         )

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from compliance.codes import IDENTITY_GATED_REQUESTS
 from compliance.deadlines import due_at
 from compliance.emails import is_valid_email, mask_email, normalise_email
 from compliance.recipients import recipients_to_inform
@@ -146,6 +147,9 @@ class RequestRun:
         return self.language or self.ctx.settings.controller.language
 
     def dry_run(self, planned: list[str]) -> RequestOutcome:
+        gated = self.kind in IDENTITY_GATED_REQUESTS and not self.verified
+        if gated and self.ctx.settings.policy.require_verified_identity:
+            planned = [*planned, "(only once the identity is checked: add --verified METHOD)"]
         return RequestOutcome(
             "(dry run)",
             self.kind,

@@ -12,7 +12,14 @@ from typing import Any
 
 from compliance.codes import RESTRICTED_TAG
 from jobs.context import Context
-from jobs.dsr import RequestOutcome, RequestRun, contact_ids, request_run
+from jobs.dsr import (
+    RequestOutcome,
+    RequestRun,
+    contact_ids,
+    recipient_names,
+    recipients_of,
+    request_run,
+)
 from jobs.errors import ConfigError
 from jobs.steps import find_contact_tag, tag_step, unsubscribe_step
 from sync.activecampaign import actions as ac
@@ -76,6 +83,8 @@ def run_restrict(
             {"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id, "result": r.result}
             for r in results
         ]
+        # Art. 19 covers restriction too: the recipients must hear of it.
+        outcome.recipients = recipient_names(recipients_of(ctx, req.conn, req.subject, ids))
         return req.close(
             outcome,
             ok=all(r.result in ("done", "skipped") for r in results),

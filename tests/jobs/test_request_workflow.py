@@ -102,7 +102,10 @@ def test_verified_access_answers_the_recorded_request_and_records_how(
     waiting = run_cli(scenario.config, "request", "access", email)
     report = _report(run_cli(scenario.config, "report"))
 
-    done = run_cli(scenario.config, "request", "access", email, "--verified", "strong_auth")
+    listed = run_cli(scenario.config, "request", "list")
+    done = run_cli(
+        scenario.config, "request", "access", email, "--verified", "strong_auth", "--language", "en"
+    )
 
     request_id = _request_id(waiting)
     assert (waiting.code, done.code, _request_id(done)) == (1, 0, request_id)
@@ -110,6 +113,8 @@ def test_verified_access_answers_the_recorded_request_and_records_how(
         ("DSR_IDENTITY_UNVERIFIED", "medium")
     ]
     assert sorted(_files(done)) == ["access.html", "access.json"]
+    assert html_text(_files(done)["access.html"])[0] == "en"
+    assert listed.stdout.rstrip().endswith("waiting for --verified")
     assert _rows(scenario.database, "SELECT status FROM requests") == [("done",)]
     history = _rows(
         scenario.database,
