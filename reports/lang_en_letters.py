@@ -13,6 +13,7 @@ LETTER_STRINGS: dict[str, str] = {
     "letter.complaint": "If you are not satisfied with how your request is handled, you may "
     "lodge a complaint with the supervisory authority: {authority}.",
     "letter.contact": "We are happy to answer your questions: {contact}.",
+    "letter.complaint_heading": "Right to lodge a complaint",
     "letter.footer": "Letter prepared {at}.",
     "extension.title": "We need more time to answer your request",
     "extension.subtitle": "Article 12(3) of the General Data Protection Regulation",

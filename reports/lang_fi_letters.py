@@ -13,6 +13,7 @@ LETTER_STRINGS: dict[str, str] = {
     "letter.complaint": "Jos olet tyytymätön pyyntösi käsittelyyn, voit tehdä valituksen "
     "valvontaviranomaiselle: {authority}.",
     "letter.contact": "Vastaamme mielellämme kysymyksiisi: {contact}.",
+    "letter.complaint_heading": "Oikeus tehdä valitus",
     "letter.footer": "Kirje laadittu {at}.",
     "extension.title": "Pyyntösi käsittelyaikaa jatketaan",
     "extension.subtitle": "EU:n yleisen tietosuoja-asetuksen 12 artiklan 3 kohta",

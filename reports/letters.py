@@ -111,7 +111,6 @@ def write_letter(
         recipients=facts.get("recipients"),
         authority=str(controller.get("complaint_authority") or ""),
         today=day(generated_at),
-        generated_at=generated_at,
     )
     ensure_private_dir(out_dir)
     return write_text(out_dir / f"{kind}.html", html)
