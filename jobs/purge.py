@@ -157,11 +157,15 @@ def _delete_step(
     clock: Any,
     *,
     changed_by_us: Any,
+    restricted: frozenset[int] = frozenset(),
 ) -> Step:
     contact_id = int(entry["contact_id"])
     must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
 
     def send() -> Outcome:
+        if contact_id in restricted:
+            # Restricted (Art. 18) after the plan was made: storage only, so not deleted.
+            return Outcome("skipped", {"note": "processing restricted since the plan was made"})
         try:
             contact, memberships = ac.get_contact(client, contact_id)
         except NotFoundError:
@@ -233,8 +237,11 @@ def apply_plan(
             conn, str(contact_id), since=planned_at, types=_OUR_CHANGES
         )
 
+    restricted = restrictions.restricted_contact_ids(conn)
     steps = [
-        _delete_step(client, e, plan_id, ctx.wall_now, changed_by_us=changed_by_us)
+        _delete_step(
+            client, e, plan_id, ctx.wall_now, changed_by_us=changed_by_us, restricted=restricted
+        )
         for e in content["entries"]
     ]
     results = execute(conn, steps, run_id=ctx.run_id, actor=actor, clock=ctx.wall_now)

@@ -433,3 +433,28 @@ def test_erase_names_the_recipients_and_writes_the_letter(
     assert "recipients to inform (Art. 19): ActiveCampaign, LLC (US)" in result.stdout
     assert "ActiveCampaign, LLC" in text and "Google" not in text
     assert scenario.id("consented") in scenario.state.deleted_contact_ids
+
+
+def test_an_approved_plan_skips_a_person_restricted_after_planning(
+    scenario: Scenario, run_cli: RunCli
+) -> None:
+    """Restricting someone after the plan was made keeps them: apply skips the entry."""
+    planned = run_cli(scenario.config, "purge")
+    plan_id = planned.stdout.split()[1].rstrip(":")  # first line: `plan <ID>: ...`
+    assert run_cli(scenario.config, "request", "restrict", scenario.emails["stale"]).code == 0
+
+    applied = run_cli(scenario.config, "purge", "--apply", "--plan", plan_id)
+
+    skipped = _rows(
+        scenario.database,
+        "SELECT action_key, detail FROM audit_log WHERE phase = 'skipped'",
+    )
+    assert applied.code == 0, applied
+    assert scenario.id("stale") in scenario.state.contacts
+    assert scenario.id("stale_objector") in scenario.state.deleted_contact_ids
+    assert skipped == [
+        (
+            f"delete:{scenario.id('stale')}:{plan_id}",
+            '{"note": "processing restricted since the plan was made"}',
+        )
+    ]
