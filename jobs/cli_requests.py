@@ -163,14 +163,19 @@ def object_(ctx: Context, email: str, scope: str, **flags: Any) -> None:
 @request_options
 @click.option("--lift", is_flag=True, help="End the restriction (tell the person first).")
 def restrict(ctx: Context, email: str, **flags: Any) -> None:
-    """Restrict processing of EMAIL (Art. 18): off marketing lists, tagged, left alone."""
+    """Restrict processing of EMAIL: off marketing lists, tagged, left alone (Article 18)."""
     _carry_out(ctx, run_restrict, email, **flags)
 
 
 @request.command()
 @click.argument("request_id", metavar="ID")
 @click.option("--reason", required=True, help="Why more time is needed (the letter says it).")
-@click.option("--language", type=click.Choice(("fi", "en")), default=None)
+@click.option(
+    "--language",
+    type=click.Choice(("fi", "en")),
+    default=None,
+    help="Language of the letter (default controller.language).",
+)
 @pass_ctx
 def extend(ctx: Context, request_id: str, reason: str, language: str | None) -> None:
     """Extend an open request by two months, before its due date, and write the letter."""
@@ -183,7 +188,12 @@ def extend(ctx: Context, request_id: str, reason: str, language: str | None) -> 
 @click.argument("request_id", metavar="ID")
 @click.option("--reason", required=True, type=click.Choice(REFUSAL_REASONS))
 @click.option("--details", default=None, help="Your justification (Art. 12(5) burden).")
-@click.option("--language", type=click.Choice(("fi", "en")), default=None)
+@click.option(
+    "--language",
+    type=click.Choice(("fi", "en")),
+    default=None,
+    help="Language of the letter (default controller.language).",
+)
 @pass_ctx
 def refuse(
     ctx: Context, request_id: str, reason: str, details: str | None, language: str | None
