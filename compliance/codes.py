@@ -29,6 +29,7 @@ class FindingCode(StrEnum):
     INVALID_EMAIL = "INVALID_EMAIL"
     DSR_DUE_SOON = "DSR_DUE_SOON"
     DSR_OVERDUE = "DSR_OVERDUE"
+    DSR_IDENTITY_UNVERIFIED = "DSR_IDENTITY_UNVERIFIED"
     TRANSFER_WITHOUT_SAFEGUARD = "TRANSFER_WITHOUT_SAFEGUARD"
 
 
@@ -43,6 +44,7 @@ SEVERITY: dict[FindingCode, Severity] = {
     FindingCode.INVALID_EMAIL: Severity.LOW,
     FindingCode.DSR_DUE_SOON: Severity.MEDIUM,
     FindingCode.DSR_OVERDUE: Severity.CRITICAL,
+    FindingCode.DSR_IDENTITY_UNVERIFIED: Severity.MEDIUM,
     FindingCode.TRANSFER_WITHOUT_SAFEGUARD: Severity.CRITICAL,
 }
 
@@ -93,6 +95,13 @@ OBJECTION_SCOPES = (
     "genealogy",
     "all",
 )
+
+RESTRICTED_TAG = "rekisteri-restricted"
+# Requests that disclose or change data wait for an identity check (SPEC 7, Art. 12(6));
+# an objection or a restriction only ever reduces processing, so it never waits.
+IDENTITY_GATED_REQUESTS = frozenset({"access", "erase", "rectify"})
+VERIFICATION_METHODS = ("strong_auth", "in_person", "signed_letter", "known_address")
+REFUSAL_REASONS = ("manifestly_unfounded", "excessive")
 
 GRANT = "grant"
 WITHDRAW = "withdraw"

@@ -54,6 +54,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "received_at": UTC_DTYPE,
         "due_at": UTC_DTYPE,
         "status": "object",
+        "verified": "bool",  # identity checked (--verified) for this request
     },
     "findings": {
         "code": "object",

@@ -7,7 +7,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from compliance.codes import FindingCode
+from compliance.codes import IDENTITY_GATED_REQUESTS, FindingCode
 from compliance.deadlines import days_left, due_at
 from compliance.findings import combine_findings, make_findings, object_array
 from compliance.frames import conform, utc_timestamp
@@ -17,10 +17,17 @@ DUE_SOON_DAYS = 7
 OUTSTANDING_STATUSES = frozenset({"open", "failed"})
 
 
-def request_findings(requests: pd.DataFrame, now: datetime) -> pd.DataFrame:
-    """DSR_DUE_SOON for outstanding requests with 0-7 days left, DSR_OVERDUE once past due."""
+def request_findings(
+    requests: pd.DataFrame, now: datetime, *, require_verified: bool = False
+) -> pd.DataFrame:
+    """DSR_DUE_SOON for outstanding requests with 0-7 days left, DSR_OVERDUE once past due;
+    with `require_verified`, DSR_IDENTITY_UNVERIFIED for access, erase and rectify requests
+    still waiting for an identity check (a `verified` column; missing means unverified)."""
     now_ts = utc_timestamp(now)
-    frame = conform(requests, "requests", ["id", "type", "received_at", "due_at", "status"])
+    if "verified" not in requests.columns:
+        requests = requests.assign(verified=False)
+    columns = ["id", "type", "received_at", "due_at", "status", "verified"]
+    frame = conform(requests, "requests", columns)
     frame = frame[frame["status"].isin(OUTSTANDING_STATUSES)]
     frame = frame.sort_values(["due_at", "id"], kind="stable")
     codes: list[str] = []
@@ -54,6 +61,16 @@ def request_findings(requests: pd.DataFrame, now: datetime) -> pd.DataFrame:
             details.append(
                 f"{kind} request {request_id} is due {deadline:%Y-%m-%d}, {left} days left"
             )
+    waiting = frame[
+        frame["type"].isin(IDENTITY_GATED_REQUESTS)
+        & ~frame["verified"]
+        & (frame["status"] == "open")
+    ]
+    if require_verified:
+        for request_id, kind in zip(waiting["id"].tolist(), waiting["type"].tolist(), strict=True):
+            params.append({"request_id": request_id, "type": kind})
+            codes.append(FindingCode.DSR_IDENTITY_UNVERIFIED.value)
+            details.append(f"{kind} request {request_id} waits for an identity check (--verified)")
     found = make_findings(
         codes=np.array(codes, dtype=object),
         contact_ids=None,

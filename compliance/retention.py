@@ -29,12 +29,14 @@ def plan_purge(
     erasure_emails: frozenset[str],
     policy: RetentionPolicy,
     now: datetime,
+    restricted_emails: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """One row per contact to delete (SCHEMAS["purge_plan"]), sorted by contact_id.
 
     Only contacts active on no list are planned, except on an erasure request, which is
     honoured even for a contact still on a list. `suppress` marks objectors (any scope), whose
     deletion leaves a suppression row with `scope` = their objection scopes, sorted, joined by ",".
+    A contact whose address is in `restricted_emails` (Art. 18) is never planned, for any reason.
     """
     now_ts = utc_timestamp(now)
     columns = ["contact_id", "email_norm", "cdate", "bounced_hard", "bounced_date"]
@@ -94,7 +96,9 @@ def plan_purge(
         for reason in PURGE_PRECEDENCE
     ]
     reason = np.select(choices, [reason.value for reason in PURGE_PRECEDENCE], default="")
-    planned = reason != ""
+    # Restriction (Art. 18) means storage only: not even an erasure request deletes meanwhile.
+    restricted = {normalise_email(email) for email in restricted_emails}
+    planned = (reason != "") & ~contacts["email_norm"].isin(restricted).to_numpy()
 
     plan = pd.DataFrame(
         {

@@ -10,12 +10,21 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from compliance.codes import OBJECTION_SCOPES
+from compliance.codes import (
+    IDENTITY_GATED_REQUESTS,
+    OBJECTION_SCOPES,
+    REFUSAL_REASONS,
+    VERIFICATION_METHODS,
+)
 from compliance.deadlines import days_left
 from jobs.context import Context, held, parse_moment
-from jobs.dsr import RequestOutcome, run_access, run_object
+from jobs.dsr import RequestOutcome, run_access
 from jobs.dsr_erase import run_erase
+from jobs.dsr_gate import is_verified
+from jobs.dsr_manage import run_extend, run_refuse
+from jobs.dsr_object import run_object
 from jobs.dsr_rectify import run_rectify
+from jobs.dsr_restrict import run_restrict
 from jobs.errors import ExitCode
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -37,8 +46,17 @@ def _echo(ctx: Context, outcome: RequestOutcome) -> None:
         click.echo(f"  would: {line}")
     for result in outcome.results:
         click.echo("  " + ", ".join(f"{k} {v}" for k, v in result.items()))
+    if outcome.recipients:
+        click.echo("  recipients to inform (Art. 19): " + "; ".join(outcome.recipients))
     for path in outcome.files:
         click.echo(str(path))
+    for line in outcome.warnings:
+        click.echo(f"rekisteri: {line}", err=True)
+    if outcome.waiting is not None:
+        click.echo(f"rekisteri: {outcome.waiting}", err=True)
+        sys.exit(int(ExitCode.REVIEW))
+    if outcome.warnings:
+        sys.exit(int(ExitCode.REVIEW))
     if outcome.status == "failed":
         # e.g. a re-read that does not show the new values: a person has to look at it
         click.echo(f"rekisteri: request {outcome.request_id} failed; see the audit log", err=True)
@@ -46,13 +64,27 @@ def _echo(ctx: Context, outcome: RequestOutcome) -> None:
 
 
 def request_options(command: F) -> F:
-    """EMAIL, --received, --dry-run and --record-only: what every request type takes."""
+    """EMAIL, --received, --verified, --language, --dry-run and --record-only: what every
+    request type takes."""
     options = (
         click.argument("email"),
         click.option(
             "--received",
             default=None,
             help="When the request reached the controller (default now).",
+        ),
+        click.option(
+            "--verified",
+            type=click.Choice(VERIFICATION_METHODS),
+            default=None,
+            help="How the requester's identity was checked; access, erase and rectify wait for"
+            " it when policy.require_verified_identity is true.",
+        ),
+        click.option(
+            "--language",
+            type=click.Choice(("fi", "en")),
+            default=None,
+            help="Language of the letter (default controller.language).",
         ),
         click.option("--dry-run", is_flag=True, help="Print what would be done."),
         click.option(
@@ -94,7 +126,7 @@ def _carry_out(
 
 @click.group()
 def request() -> None:
-    """Data-subject requests: access, rectify, erase, object, list."""
+    """Data-subject requests: access, rectify, erase, object, restrict, extend, refuse, list."""
 
 
 @request.command()
@@ -135,15 +167,66 @@ def object_(ctx: Context, email: str, scope: str, **flags: Any) -> None:
     _carry_out(ctx, run_object, email, scope=scope, **flags)
 
 
+@request.command()
+@request_options
+@click.option("--lift", is_flag=True, help="End the restriction (tell the person first).")
+def restrict(ctx: Context, email: str, **flags: Any) -> None:
+    """Restrict processing of EMAIL: off marketing lists, tagged, left alone (Article 18)."""
+    _carry_out(ctx, run_restrict, email, **flags)
+
+
+@request.command()
+@click.argument("request_id", metavar="ID")
+@click.option("--reason", required=True, help="Why more time is needed (the letter says it).")
+@click.option(
+    "--language",
+    type=click.Choice(("fi", "en")),
+    default=None,
+    help="Language of the letter (default controller.language).",
+)
+@pass_ctx
+def extend(ctx: Context, request_id: str, reason: str, language: str | None) -> None:
+    """Extend an open request by two months, before its due date, and write the letter."""
+    with held(ctx):
+        outcome = run_extend(ctx, request_id, reason=reason, language=language)
+    _echo(ctx, outcome)
+
+
+@request.command()
+@click.argument("request_id", metavar="ID")
+@click.option("--reason", required=True, type=click.Choice(REFUSAL_REASONS))
+@click.option("--details", default=None, help="Your justification (Art. 12(5) burden).")
+@click.option(
+    "--language",
+    type=click.Choice(("fi", "en")),
+    default=None,
+    help="Language of the letter (default controller.language).",
+)
+@pass_ctx
+def refuse(
+    ctx: Context, request_id: str, reason: str, details: str | None, language: str | None
+) -> None:
+    """Refuse a manifestly unfounded or excessive request and write the refusal letter."""
+    with held(ctx):
+        outcome = run_refuse(ctx, request_id, reason=reason, details=details, language=language)
+    _echo(ctx, outcome)
+
+
 @request.command(name="list")
 @pass_ctx
 def list_(ctx: Context) -> None:
     """Open requests with their due dates and days left."""
     from sync.register import requests as store
 
+    gate = ctx.settings.policy.require_verified_identity
     conn = ctx.open_register()
     try:
         rows = store.all_requests(conn, open_only=True)
+        waiting = {
+            r.id
+            for r in rows
+            if gate and r.type in IDENTITY_GATED_REQUESTS and not is_verified(conn, r.id)
+        }
     finally:
         conn.close()
     if not rows:
@@ -154,4 +237,5 @@ def list_(ctx: Context) -> None:
             f"{r.id}  {r.type:<8} {r.email_masked:<24} received"
             f" {_local_date(ctx, r.received_at)}  due {_local_date(ctx, r.due_at)}"
             f"  {days_left(r.due_at, now)} days left"
+            + ("  waiting for --verified" if r.id in waiting else "")
         )

@@ -12,18 +12,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from compliance.codes import LIST_STATUS_ACTIVE, OBJECTION_TAG
+from compliance.codes import IDENTITY_GATED_REQUESTS
 from compliance.deadlines import due_at
 from compliance.emails import is_valid_email, mask_email, normalise_email
+from compliance.recipients import recipients_to_inform
 from compliance.suppression import suppression_key
+from compliance.transfers import EEA_COUNTRIES, transfer_findings
 from jobs.context import Context
+from jobs.dsr_gate import may_proceed
 from jobs.errors import ConfigError
 from jobs.ropa import ropa_for
-from jobs.steps import tag_step, unsubscribe_step
 from reports.access import write_access
 from sync.activecampaign import actions as ac
 from sync.executor import Step, StepResult, execute
-from sync.register import ledger, suppressions, transaction
+from sync.register import ledger, person, suppressions, transaction
 from sync.register import requests as store
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,10 @@ class RequestOutcome:
     results: list[dict[str, Any]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     status: str = "open"
+    # One line saying what a person must do before the request can go on (exit 1).
+    waiting: str | None = None
+    warnings: list[str] = field(default_factory=list)  # stderr lines; exit 1
+    recipients: list[str] = field(default_factory=list)  # Art. 19: who must be told
 
 
 @dataclass(frozen=True)
@@ -69,17 +75,12 @@ def open_request(
     ctx: Context, conn: sqlite3.Connection, kind: str, subject: Subject, received_at: datetime
 ) -> RequestOutcome:
     """Reuse the open request of this type from this person, else record a new one."""
-    row = conn.execute(
-        "SELECT id, due_at FROM requests WHERE type = ? AND subject_key = ? AND status = 'open'"
-        " ORDER BY received_at LIMIT 1",
-        (kind, subject.key),
-    ).fetchone()
+    row = store.open_of(conn, type=kind, subject_key=subject.key)
     if row is not None:
-        return RequestOutcome(request_id=row[0], type=kind, due_at=datetime.fromisoformat(row[1]))
+        return RequestOutcome(request_id=row.id, type=kind, due_at=row.due_at)
     request_id = request_id_of(kind, subject, received_at)
     due = due_at(received_at)
-    existing = conn.execute("SELECT 1 FROM requests WHERE id = ?", (request_id,)).fetchone()
-    if existing is None:
+    if store.get(conn, request_id) is None:
         with transaction(conn):
             store.add(
                 conn,
@@ -115,11 +116,40 @@ class RequestRun:
     kind: str
     subject: Subject
     received: datetime
+    verified: str | None = None  # how the requester's identity was checked (--verified)
+    language: str | None = None  # the letter's language when not controller.language
 
     def record(self) -> RequestOutcome:
-        return open_request(self.ctx, self.conn, self.kind, self.subject, self.received)
+        outcome = open_request(self.ctx, self.conn, self.kind, self.subject, self.received)
+        if self.verified:
+            with transaction(self.conn):
+                store.add_event(
+                    self.conn,
+                    outcome.request_id,
+                    kind="verified",
+                    at=self.ctx.now(),
+                    detail={"method": self.verified},
+                )
+        return outcome
+
+    def admit(self, outcome: RequestOutcome) -> bool:
+        """Identity checked and no restriction in the way; else `outcome` says what to add."""
+        return may_proceed(
+            self.conn,
+            outcome,
+            kind=self.kind,
+            email_norm=self.subject.email_norm,
+            require_verified=self.ctx.settings.policy.require_verified_identity,
+            now=self.ctx.now(),
+        )
+
+    def letter_language(self) -> str:
+        return self.language or self.ctx.settings.controller.language
 
     def dry_run(self, planned: list[str]) -> RequestOutcome:
+        gated = self.kind in IDENTITY_GATED_REQUESTS and not self.verified
+        if gated and self.ctx.settings.policy.require_verified_identity:
+            planned = [*planned, "(only once the identity is checked: add --verified METHOD)"]
         return RequestOutcome(
             "(dry run)",
             self.kind,
@@ -146,12 +176,20 @@ class RequestRun:
 
 @contextmanager
 def request_run(
-    ctx: Context, kind: str, email: str, received_at: datetime | None
+    ctx: Context,
+    kind: str,
+    email: str,
+    received_at: datetime | None,
+    *,
+    verified: str | None = None,
+    language: str | None = None,
 ) -> Iterator[RequestRun]:
     subject = subject_of(ctx, email)
     conn = ctx.open_register()
     try:
-        yield RequestRun(ctx, conn, kind, subject, received_at or ctx.now())
+        yield RequestRun(
+            ctx, conn, kind, subject, received_at or ctx.now(), verified=verified, language=language
+        )
     finally:
         conn.close()
 
@@ -179,8 +217,12 @@ def run_access(
     received_at: datetime | None,
     dry_run: bool,
     record_only: bool = False,
+    verified: str | None = None,
+    language: str | None = None,
 ) -> RequestOutcome:
-    with request_run(ctx, "access", email, received_at) as req:
+    with request_run(
+        ctx, "access", email, received_at, verified=verified, language=language
+    ) as req:
         if record_only and not dry_run:
             return req.record()
         if dry_run:
@@ -192,6 +234,8 @@ def run_access(
             )
         conn, subject = req.conn, req.subject
         outcome = req.record()
+        if not req.admit(outcome):
+            return outcome
         client = ctx.client()
         bundles = []
         for contact_id in contact_ids(ctx, conn, subject):
@@ -215,76 +259,45 @@ def run_access(
             write_access(
                 package,
                 out_dir=out_dir,
-                language=ctx.settings.controller.language,
+                language=req.letter_language(),
                 controller=ctx.settings.controller.model_dump(),
                 ropa=ropa_for(ctx),
                 generated_at=ctx.wall_now(),
             )
         )
+        # The letter states the facts; the controller must fix the transfer (SPEC 7).
+        outcome.warnings = [
+            f"warning: {detail}; the letter says so: set a transfer_mechanism for it in"
+            " [[processors]]"
+            for detail in transfer_findings(ctx.settings.processors, EEA_COUNTRIES)["detail"]
+        ]
         return req.close(
             outcome, ok=True, detail={"contacts": len(bundles), "folder": str(out_dir)}
         )
 
 
-def run_object(
-    ctx: Context,
-    email: str,
-    *,
-    scope: str,
-    received_at: datetime | None,
-    dry_run: bool,
-    record_only: bool = False,
-) -> RequestOutcome:
-    marketing = [item.id for item in ctx.settings.lists if item.basis != "service"]
-    with request_run(ctx, "object", email, received_at) as req:
-        if record_only and not dry_run:
-            return req.record()
-        conn, subject, received = req.conn, req.subject, req.received
-        client = ctx.client()
-        ids = contact_ids(ctx, conn, subject)
-        targets: list[tuple[int, int]] = []
-        for cid in ids:
-            _, memberships = ac.get_contact(client, cid)
-            targets += [
-                (cid, m.list_id)
-                for m in memberships
-                if m.list_id in marketing and m.status == LIST_STATUS_ACTIVE
-            ]
-        if dry_run:
-            planned = [f"record objection ({scope})"]
-            planned += [f"unsubscribe contact {c} from list {lst}" for c, lst in targets]
-            planned += [f"tag contact {c} {OBJECTION_TAG}" for c in ids]
-            return req.dry_run(planned)
-        outcome = req.record()
-        row_hash = hashlib.sha256(
-            f"objection|{subject.email_norm}|{scope}|{received.isoformat()}".encode()
-        ).hexdigest()
-        with transaction(conn):
-            ledger.add_objection(
-                conn,
-                email_norm=subject.email_norm,
-                scope=scope,
-                at=received,
-                channel="request",
-                row_hash=row_hash,
-                imported_at=ctx.wall_now(),
-            )
-        tag_ids: dict[str, int] = {}
-        steps = [
-            unsubscribe_step(client, c, lst, "OBJECTION_REQUEST", 0, ctx.wall_now)
-            for c, lst in targets
-        ]
-        steps = [Step(**{**s.__dict__, "key": f"{s.key}:{outcome.request_id}"}) for s in steps]
-        steps += [tag_step(client, c, OBJECTION_TAG, "OBJECTION_REQUEST", 0, tag_ids) for c in ids]
-        results = req.execute(steps)
-        outcome.results = [
-            {"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id, "result": r.result}
-            for r in results
-        ]
-        return req.close(
-            outcome,
-            ok=all(r.result in ("done", "skipped") for r in results),
-            detail={
-                "unsubscribed": sum(r.type == "unsubscribe" and r.result == "done" for r in results)
-            },
-        )
+def recipients_of(ctx: Context, conn: sqlite3.Connection, subject: Subject, ids: list[int]) -> Any:
+    """The [[processors]] serving the person's purposes (their lists, their consents): the
+    recipients a rectification or erasure must reach (Art. 19). Read before anything changes."""
+    by_list = {item.id: item.purpose for item in ctx.settings.lists}
+    purposes = {by_list[i] for i in person.list_ids_of(conn, ids) if i in by_list}
+    purposes |= person.consent_purposes_of(conn, subject.email_norm)
+    return recipients_to_inform(ctx.settings.processors, purposes)
+
+
+def recipient_names(processors: Any) -> list[str]:
+    return [f"{p.name} ({p.country})" for p in processors]
+
+
+def letter_request(conn: sqlite3.Connection, request_id: str) -> dict[str, Any]:
+    """The request as a letter names it: reference, type, dates, masked address."""
+    record = store.get(conn, request_id)
+    if record is None:  # a bug: the caller has just recorded it
+        raise LookupError(request_id)
+    return {
+        "id": record.id,
+        "type": record.type,
+        "received_at": record.received_at,
+        "due_at": record.due_at,
+        "email_masked": record.email_masked,
+    }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 from datetime import datetime
@@ -11,10 +10,20 @@ from typing import Any
 
 from compliance.codes import ActionType
 from jobs.context import Context
-from jobs.dsr import RequestOutcome, Subject, contact_ids, request_run
+from jobs.dsr import (
+    RequestOutcome,
+    Subject,
+    contact_ids,
+    letter_request,
+    recipient_names,
+    recipients_of,
+    request_run,
+)
 from jobs.steps import delete_verified, is_deleted
+from reports.i18n import get_lang
+from reports.letters import recipient_lines, write_letter
 from sync.executor import Step
-from sync.register import audit, ledger, mirror, suppressions, transaction
+from sync.register import audit, ledger, mirror, person, suppressions, transaction
 from sync.register import requests as store
 
 
@@ -25,16 +34,16 @@ def run_erase(
     received_at: datetime | None,
     dry_run: bool,
     record_only: bool = False,
+    verified: str | None = None,
+    language: str | None = None,
 ) -> RequestOutcome:
-    with request_run(ctx, "erase", email, received_at) as req:
+    with request_run(ctx, "erase", email, received_at, verified=verified, language=language) as req:
         if record_only and not dry_run:
             return req.record()
         conn, subject = req.conn, req.subject
         ids = contact_ids(ctx, conn, subject)
-        objected = conn.execute(
-            "SELECT group_concat(DISTINCT scope) FROM objection_events WHERE email_norm = ?",
-            (subject.email_norm,),
-        ).fetchone()[0]
+        objected = person.objection_scopes_of(conn, subject.email_norm)
+        recipients = recipients_of(ctx, conn, subject, ids)
         if dry_run:
             planned = [f"delete ActiveCampaign contact {cid} and verify 404" for cid in ids]
             planned.append("remove the person's consent, objection and purchase records")
@@ -43,8 +52,11 @@ def run_erase(
                 if objected
                 else "keep no suppression row (no objection on file)"
             )
+            planned += [f"tell recipient {name} (Art. 19)" for name in recipient_names(recipients)]
             return req.dry_run(planned)
         outcome = req.record()
+        if not req.admit(outcome):
+            return outcome
         with transaction(conn):
             store.add_pending_erasure(
                 conn, request_id=outcome.request_id, email_norm=subject.email_norm
@@ -60,7 +72,7 @@ def run_erase(
                     suppressions.add(
                         conn,
                         key=subject.key,
-                        scope=",".join(sorted(set(objected.split(",")))),
+                        scope=",".join(objected),
                         reason="erasure-with-objection",
                         at=ctx.wall_now(),
                     )
@@ -68,6 +80,10 @@ def run_erase(
                 ledger.forget_person(conn, subject.email_norm)
                 audit.redact_personal_details(conn, ids)
             _remove_access_packages(conn, subject)
+            outcome.recipients = recipient_names(recipients)
+            outcome.files = [
+                _letter(req, outcome, recipients, deleted=len(ids), suppressed=bool(objected))
+            ]
         outcome.results = [{"type": "delete", "result": r.result} for r in results]
         return req.close(
             outcome,
@@ -75,16 +91,36 @@ def run_erase(
             detail={
                 "contacts_deleted": sum(r.result == "done" for r in results),
                 "suppression_row": bool(objected) and ok,
+                "recipients_to_inform": recipient_names(recipients),
             },
         )
 
 
+def _letter(
+    req: Any, outcome: RequestOutcome, recipients: Any, *, deleted: int, suppressed: bool
+) -> Path:
+    lang = req.letter_language()
+    return write_letter(
+        "erasure",
+        out_dir=req.ctx.settings.reports.dir / "requests" / outcome.request_id,
+        language=lang,
+        controller=req.ctx.settings.controller.model_dump(),
+        request=letter_request(req.conn, outcome.request_id),
+        facts={
+            "contacts_deleted": deleted,
+            "suppression_row": suppressed,
+            "recipients": recipient_lines([p.model_dump() for p in recipients], get_lang(lang)),
+        },
+        generated_at=req.ctx.wall_now(),
+    )
+
+
 def _remove_access_packages(conn: sqlite3.Connection, subject: Subject) -> None:
     """Earlier access exports hold everything we held about the person: they go too."""
-    for (detail,) in conn.execute(
-        "SELECT detail FROM requests WHERE type = 'access' AND subject_key = ?", (subject.key,)
-    ).fetchall():
-        folder = json.loads(detail or "{}").get("folder")
+    for record in store.all_requests(conn):
+        if record.type != "access" or record.subject_key != subject.key:
+            continue
+        folder = record.detail.get("folder")
         if folder and Path(folder).is_dir():
             shutil.rmtree(folder)
 

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from compliance.codes import ActionType
 from compliance.emails import normalise_email
 from jobs.context import Context
-from jobs.dsr import RequestOutcome, contact_ids, request_run
+from jobs.dsr import (
+    RequestOutcome,
+    Subject,
+    contact_ids,
+    letter_request,
+    recipient_names,
+    recipients_of,
+    request_run,
+    subject_of,
+)
 from jobs.errors import ConfigError
+from reports.i18n import get_lang
+from reports.letters import recipient_lines, write_letter
 from sync.activecampaign import actions as ac
 from sync.executor import Outcome, Step
+from sync.register import rehome
 
 STANDARD_FIELDS = {
     "firstname": "firstName",
@@ -75,32 +88,100 @@ def run_rectify(
     received_at: datetime | None,
     dry_run: bool,
     record_only: bool = False,
+    verified: str | None = None,
+    language: str | None = None,
 ) -> RequestOutcome:
     wanted = parse_assignments(assignments)
-    with request_run(ctx, "rectify", email, received_at) as req:
+    with request_run(
+        ctx, "rectify", email, received_at, verified=verified, language=language
+    ) as req:
         if record_only and not dry_run:
             return req.record()
         conn = req.conn
         standard, custom = _resolve_fields(conn, wanted)
+        moved_to = _new_address(ctx, req.subject, standard)
         client = ctx.client()
         ids = contact_ids(ctx, conn, req.subject)
+        recipients = recipients_of(ctx, conn, req.subject, ids)
         if dry_run:
-            return req.dry_run([f"contact {cid}: set {', '.join(sorted(wanted))}" for cid in ids])
+            planned = [f"contact {cid}: set {', '.join(sorted(wanted))}" for cid in ids]
+            if moved_to is not None:
+                planned.append(
+                    "move consent, objection, purchase, request, restriction and suppression"
+                    " records to the new address"
+                )
+            planned += [f"tell recipient {name} (Art. 19)" for name in recipient_names(recipients)]
+            return req.dry_run(planned)
         outcome = req.record()
-        steps = [_rectify_step(client, cid, standard, custom, outcome.request_id) for cid in ids]
+        if not req.admit(outcome):
+            return outcome
+        steps = [
+            _rectify_step(client, cid, standard, custom, outcome.request_id, moved_to)
+            for cid in ids
+        ]
         results = req.execute(steps)
         outcome.results = [
             {"type": r.type, "contact_id": int(r.subject), "result": r.result} for r in results
         ]
+        ok = bool(results) and all(r.result == "done" for r in results)
+        if ok:
+            outcome.recipients = recipient_names(recipients)
+            outcome.files = [_letter(req, outcome, recipients, wanted)]
         return req.close(
             outcome,
-            ok=bool(results) and all(r.result == "done" for r in results),
-            detail={"contacts": len(ids), "fields": sorted(wanted)},
+            ok=ok,
+            detail={
+                "contacts": len(ids),
+                "fields": sorted(wanted),
+                "recipients_to_inform": recipient_names(recipients),
+            },
         )
 
 
+@dataclass(frozen=True)
+class Move:
+    """The person's records move from `old` to `new` once ActiveCampaign shows the address."""
+
+    old: Subject
+    new: Subject
+
+
+def _new_address(ctx: Context, subject: Subject, standard: dict[str, str]) -> Move | None:
+    if "email" not in standard:
+        return None
+    new = subject_of(ctx, standard["email"])  # ConfigError (exit 2) on an invalid address
+    return None if new.email_norm == subject.email_norm else Move(subject, new)
+
+
+def _letter(req: Any, outcome: RequestOutcome, recipients: Any, wanted: dict[str, str]) -> Any:
+    lang = get_lang(req.letter_language())
+    return write_letter(
+        "rectification",
+        out_dir=req.ctx.settings.reports.dir / "requests" / outcome.request_id,
+        language=lang.code,
+        controller=req.ctx.settings.controller.model_dump(),
+        request=letter_request(req.conn, outcome.request_id),
+        facts={
+            "changes": [(_label(name, lang), value) for name, value in wanted.items()],
+            "recipients": recipient_lines([p.model_dump() for p in recipients], lang),
+        },
+        generated_at=req.ctx.wall_now(),
+    )
+
+
+def _label(name: str, lang: Any) -> str:
+    """A standard field by its human label; a custom field by its title, as the user gave it."""
+    key = STANDARD_FIELDS.get(name.lower())
+    return lang.t(f"acfield.{key}") if key else name
+
+
 def _rectify_step(
-    client: Any, contact_id: int, standard: dict[str, str], custom: dict[int, str], request_id: str
+    client: Any,
+    contact_id: int,
+    standard: dict[str, str],
+    custom: dict[int, str],
+    request_id: str,
+    moved_to: Move | None,
 ) -> Step:
     def send() -> Outcome:
         old_standard, old_custom = _current(client, contact_id)
@@ -142,6 +223,17 @@ def _rectify_step(
                     "UPDATE contacts SET email_norm = ? WHERE id = ?",
                     (normalise_email(value), contact_id),
                 )
+        if moved_to is not None:
+            # In the same transaction as the audit row: the address never changes in the
+            # mirror without the objection, consents and purchases following it.
+            rehome.move_person(
+                conn,
+                old_email=moved_to.old.email_norm,
+                new_email=moved_to.new.email_norm,
+                old_key=moved_to.old.key,
+                new_key=moved_to.new.key,
+                new_masked=moved_to.new.masked,
+            )
 
     return Step(
         key=f"rectify:{contact_id}:{request_id}",

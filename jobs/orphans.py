@@ -10,7 +10,7 @@ import pandas as pd
 from compliance.orphans import plan_orphans
 from compliance.suppression import suppression_key
 from jobs.context import Context
-from sync.register import audit, ledger, suppressions, transaction
+from sync.register import audit, ledger, restrictions, suppressions, transaction
 from sync.register.frames import load_frame
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,8 @@ def forget_orphans(ctx: Context, conn: sqlite3.Connection) -> int:
         policy=ctx.retention_policy(),
         now=ctx.now(),
     )
+    # A restricted person's records are kept as they are until the restriction is lifted.
+    plan = plan[~plan["email_norm"].isin(restrictions.restricted_emails(conn))]
     if plan.empty:
         return 0
     secret = ctx.suppression_secret()

@@ -27,7 +27,7 @@ from sync.activecampaign import actions as ac
 from sync.activecampaign.client import ActiveCampaignClient
 from sync.activecampaign.errors import NotFoundError
 from sync.executor import Outcome, Step, StepResult, execute
-from sync.register import audit, ledger, mirror, plans, suppressions, sync_state
+from sync.register import audit, ledger, mirror, plans, restrictions, suppressions, sync_state
 from sync.register import requests as request_store
 from sync.register.db import iso
 from sync.register.frames import load_frames
@@ -127,6 +127,7 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
         erasure_emails=request_store.pending_erasure_emails(conn),
         policy=ctx.retention_policy(),
         now=ctx.now(),
+        restricted_emails=restrictions.restricted_emails(conn),
     )
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)
@@ -156,11 +157,15 @@ def _delete_step(
     clock: Any,
     *,
     changed_by_us: Any,
+    restricted: frozenset[int] = frozenset(),
 ) -> Step:
     contact_id = int(entry["contact_id"])
     must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
 
     def send() -> Outcome:
+        if contact_id in restricted:
+            # Restricted (Art. 18) after the plan was made: storage only, so not deleted.
+            return Outcome("skipped", {"note": "processing restricted since the plan was made"})
         try:
             contact, memberships = ac.get_contact(client, contact_id)
         except NotFoundError:
@@ -234,8 +239,11 @@ def apply_plan(
             conn, str(contact_id), since=planned_at, types=_OUR_CHANGES
         )
 
+    restricted = restrictions.restricted_contact_ids(conn)
     steps = [
-        _delete_step(client, e, plan_id, ctx.wall_now, changed_by_us=changed_by_us)
+        _delete_step(
+            client, e, plan_id, ctx.wall_now, changed_by_us=changed_by_us, restricted=restricted
+        )
         for e in content["entries"]
     ]
     results = execute(conn, steps, run_id=ctx.run_id, actor=actor, clock=ctx.wall_now)

@@ -16,7 +16,7 @@ from compliance.transfers import EEA_COUNTRIES, transfer_findings
 from jobs.context import Context
 from jobs.steps import tag_step, unsubscribe_step
 from sync.executor import Step, StepResult, execute
-from sync.register import sync_state
+from sync.register import restrictions, sync_state
 from sync.register.frames import RegisterFrames, load_frames
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,11 @@ def compute(
         now=now,
     )
     extra = [
-        request_findings(frames.requests, now),
+        request_findings(
+            frames.requests,
+            now,
+            require_verified=ctx.settings.policy.require_verified_identity,
+        ),
         transfer_findings(ctx.settings.processors, EEA_COUNTRIES),
     ]
     findings = pd.concat([result.findings, *[f for f in extra if len(f)]], ignore_index=True)
@@ -148,6 +152,8 @@ def run_reconcile(
         conn = ctx.open_register()
     try:
         findings, actions, frames = compute(ctx, conn)
+        # A restricted person (Art. 18) is stored only: no unsubscribe or tag until lifted.
+        leave_alone = leave_alone | restrictions.restricted_contact_ids(conn)
         if leave_alone and not actions.empty:
             actions = actions[~actions["contact_id"].astype(int).isin(leave_alone)]
         if not apply or actions.empty:

@@ -15,6 +15,17 @@ SKIP_KEYS = frozenset(
 )
 # ActiveCampaign stores IPv4 addresses as integers; people recognise dotted quads.
 IP_KEYS = frozenset({"ip", "ip4", "ip4Sub", "ip4_last", "ip4Unsub", "geoIp4"})
+# Where ActiveCampaign writes 0 for "none" (no organisation, no Facebook id, no location):
+# a letter saying "IP address 0" or "latitude 0.000000" would state a fact that is not one.
+ZERO_MEANS_NONE = IP_KEYS | frozenset(
+    {"orgid", "fb_id", "tw_id", "created_by", "updated_by", "geoArea", "geoLat", "geoLon"}
+    | {"area", "lat", "lon"}
+)
+# 0/1 (or "True"/"False") switches, shown as yes/no.
+FLAG_KEYS = frozenset(
+    {"anonymized", "deleted", "gravatar", "completed", "in_als", "is_draft", "isDisabled"}
+    | {"responder", "sync"}
+)
 # Show the fields a person cares about first; the rest follow in ActiveCampaign's order.
 CONTACT_FIRST = ("email", "firstName", "lastName", "phone", "orgname", "cdate", "udate")
 # (bundle key, section name, label group of the record's status codes)
@@ -24,6 +35,7 @@ RECORD_SECTIONS = (
     ("contactAutomations", "automations", "automation_status"),
     ("bounceLogs", "bounces", None),
     ("geoIps", "geo", None),
+    ("geoAddresses", "geo_addresses", None),
     ("trackingLogs", "tracking", None),
     ("contactData", "contact_data", None),
 )
@@ -36,6 +48,21 @@ def _empty(value: Any) -> bool:
     return isinstance(value, str) and value.startswith("0000-00-00")
 
 
+def _none(key: str, value: Any) -> bool:
+    """A 0 where ActiveCampaign means 'none': an id field or one of ZERO_MEANS_NONE."""
+    if not (key in ZERO_MEANS_NONE or key.lower().endswith("id")):
+        return False
+    try:
+        return float(str(value)) == 0
+    except ValueError:
+        return False
+
+
+def _duplicate(key: str, value: Any, record: Mapping[str, Any]) -> bool:
+    """'campaignid' next to 'campaign' with the same value says the same thing twice."""
+    return key.endswith("id") and str(record.get(key[:-2], object())) == str(value)
+
+
 def flatten(record: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
     """Non-empty scalar fields of `record`, nested objects as 'parent.child' keys."""
     pairs: list[tuple[str, Any]] = []
@@ -44,7 +71,7 @@ def flatten(record: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]
             continue
         if isinstance(value, Mapping):
             pairs.extend(flatten(value, f"{prefix}{key}."))
-        elif not _empty(value):
+        elif not (_empty(value) or _none(key, value) or _duplicate(key, value, record)):
             pairs.append((f"{prefix}{key}", value))
     return pairs
 
@@ -55,6 +82,8 @@ def display(key: str, value: Any, lang: Lang) -> str:
     text = str(value)
     if leaf in IP_KEYS and text.isdigit() and 0 < int(text) < 2**32:
         return str(ipaddress.IPv4Address(int(text)))
+    if leaf in FLAG_KEYS and text in ("0", "1", "True", "False", "true", "false"):
+        return lang.value(text in ("1", "True", "true"))
     if leaf == "action":
         return lang.label("consent_action", value)
     if leaf == "scope":

@@ -28,7 +28,7 @@ LIST_CODES = frozenset(
         "CONSENT_INCOMPLETE",
     }
 )
-DSR_CODES = frozenset({"DSR_DUE_SOON", "DSR_OVERDUE"})
+DSR_CODES = frozenset({"DSR_DUE_SOON", "DSR_OVERDUE", "DSR_IDENTITY_UNVERIFIED"})
 # The wording of compliance/transfers.py and compliance/hygiene.py (tests pin both).
 _TRANSFER = re.compile(r"^processor (?P<name>.+) \((?P<country>[A-Za-z]{2})\) receives personal")
 _DUPLICATE = re.compile(r"^(?P<count>\d+) contacts in ActiveCampaign share")

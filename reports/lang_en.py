@@ -128,6 +128,7 @@ STRINGS: dict[str, str] = {
     "code.INVALID_EMAIL": "Invalid email address",
     "code.DSR_DUE_SOON": "Data-subject request due soon",
     "code.DSR_OVERDUE": "Data-subject request overdue",
+    "code.DSR_IDENTITY_UNVERIFIED": "Requester's identity not yet checked",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Transfer outside the EU/EEA without safeguard",
     "code_help.OBJECTION_NOT_HONOURED": "The person objected to direct marketing but is still "
     "active on a marketing list. An objection must always be honoured (GDPR Art. 21(3)).",
@@ -148,6 +149,9 @@ STRINGS: dict[str, str] = {
     "code_help.DSR_DUE_SOON": "Requests must be answered within one month of receipt; seven days "
     "or fewer remain (GDPR Art. 12(3)).",
     "code_help.DSR_OVERDUE": "The deadline of the request has passed. Answer without delay.",
+    "code_help.DSR_IDENTITY_UNVERIFIED": "The request is recorded, but no data is disclosed or "
+    "changed until the requester's identity is checked; ask only for what is needed (GDPR "
+    "Art. 12(6)). The deadline is already running.",
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "The processor is outside the EU/EEA and no transfer "
     "mechanism (adequacy decision or standard contractual clauses) is recorded (GDPR Arts. "
     "44–46).",
@@ -166,6 +170,9 @@ STRINGS: dict[str, str] = {
     "explain.DSR_DUE_SOON.left": "Request {request} ({type}) must be answered by {due}; "
     "{left} left.",
     "explain.DSR_OVERDUE": "A data-subject request is past its deadline.",
+    "explain.DSR_IDENTITY_UNVERIFIED": "A data-subject request waits for an identity check.",
+    "explain.DSR_IDENTITY_UNVERIFIED.due": "Request {request} ({type}) waits for an identity "
+    "check (--verified); answer by {due}.",
     "explain.DSR_OVERDUE.due": "Request {request} ({type}) was due {due}.",
     "explain.DSR_OVERDUE.late": "Request {request} ({type}) was due {due}; overdue by {late}.",
     "explain.under_a_day": "less than a day",
@@ -211,9 +218,11 @@ STRINGS: dict[str, str] = {
     "request.erase": "Erasure",
     "request.rectify": "Rectification",
     "request.object": "Objection",
+    "request.restrict": "Restriction",
     "request_status.open": "Open",
     "request_status.done": "Done",
     "request_status.failed": "Failed",
+    "request_status.refused": "Refused",
     "purge.heading": "Deletions under the retention policy",
     "purge.plan": "Purge plan {plan}: {count}.",
     "purge.applied": "The plan has been applied.",

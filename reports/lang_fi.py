@@ -130,6 +130,7 @@ STRINGS: dict[str, str] = {
     "code.INVALID_EMAIL": "Virheellinen sähköpostiosoite",
     "code.DSR_DUE_SOON": "Pyynnön määräaika lähestyy",
     "code.DSR_OVERDUE": "Pyyntö myöhässä",
+    "code.DSR_IDENTITY_UNVERIFIED": "Pyytäjän henkilöllisyys tarkistamatta",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Siirto EU:n/ETA:n ulkopuolelle ilman suojatoimia",
     "code_help.OBJECTION_NOT_HONOURED": "Henkilö on kieltänyt suoramarkkinoinnin, mutta on yhä "
     "aktiivisena markkinointilistalla. Kieltoa on noudatettava aina (tietosuoja-asetus 21 art. "
@@ -152,6 +153,9 @@ STRINGS: dict[str, str] = {
     "code_help.DSR_DUE_SOON": "Pyyntöön on vastattava kuukauden kuluessa sen saapumisesta; "
     "aikaa on enintään seitsemän päivää (tietosuoja-asetus 12 art. 3 kohta).",
     "code_help.DSR_OVERDUE": "Pyynnön määräaika on ohitettu. Vastaa viipymättä.",
+    "code_help.DSR_IDENTITY_UNVERIFIED": "Pyyntö on kirjattu, mutta tietoja ei luovuteta eikä "
+    "muuteta ennen kuin pyytäjän henkilöllisyys on tarkistettu; pyydä vain tarpeelliset tiedot "
+    "(tietosuoja-asetus 12 art. 6 kohta). Määräaika kuluu jo.",
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "Käsittelijä on EU:n/ETA:n ulkopuolella, eikä "
     "siirtoperustetta (riittävyyspäätös tai vakiolausekkeet) ole kirjattu (tietosuoja-asetus "
     "44–46 art.).",
@@ -175,6 +179,9 @@ STRINGS: dict[str, str] = {
     "explain.DSR_OVERDUE.late": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
     "{due}; myöhässä {late}.",
     "explain.under_a_day": "alle päivä",
+    "explain.DSR_IDENTITY_UNVERIFIED": "Rekisteröidyn pyyntö odottaa henkilöllisyyden tarkistusta.",
+    "explain.DSR_IDENTITY_UNVERIFIED.due": "Pyyntö {request} ({type}) odottaa henkilöllisyyden "
+    "tarkistusta (--verified); vastattava viimeistään {due}.",
     "explain.TRANSFER_WITHOUT_SAFEGUARD": "Henkilötietoja siirretään EU:n/ETA:n ulkopuolelle "
     "ilman riittävyyspäätöstä tai vakiolausekkeita.",
     "explain.transfer_named": "Henkilötietoja siirretään käsittelijälle {name} ({country}) "
@@ -218,9 +225,11 @@ STRINGS: dict[str, str] = {
     "request.erase": "Poistopyyntö",
     "request.rectify": "Oikaisupyyntö",
     "request.object": "Markkinointikielto / vastustaminen",
+    "request.restrict": "Käsittelyn rajoittaminen",
     "request_status.open": "Avoin",
     "request_status.done": "Valmis",
     "request_status.failed": "Epäonnistui",
+    "request_status.refused": "Kieltäydytty",
     "purge.heading": "Poistot säilytysaikojen perusteella",
     "purge.plan": "Poistosuunnitelma {plan}: {count}.",
     "purge.applied": "Suunnitelma on toteutettu.",

@@ -336,12 +336,20 @@ def run_demo(
                 ("email", "scope", "at", "channel"),
             )
             run("import", "objections", str(folder / "objections-early.csv"))
-            run("request", "erase", suppressed)
+            run("request", "erase", "--verified", "known_address", suppressed)
             again = state.add_contact(suppressed.title(), "Palannut", "Tilaaja")
             state.set_membership(again, 1, ACTIVE)
             scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
         if "access" in scenario.picks:
-            run("request", "access", scenario.picks["access"])
+            # exit 1: the demo's SMS processor has no transfer safeguard, and access says so
+            run(
+                "request",
+                "access",
+                "--verified",
+                "known_address",
+                scenario.picks["access"],
+                expect=(1,),
+            )
             run(
                 "request",
                 "access",

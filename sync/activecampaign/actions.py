@@ -98,6 +98,15 @@ def add_tag(client: ActiveCampaignClient, *, contact_id: int, tag_id: int) -> bo
     return True
 
 
+def remove_contact_tag(client: ActiveCampaignClient, contact_tag_id: int) -> bool:
+    """Take one tag off a contact (by the contactTag's id); False when it was already off."""
+    try:
+        client.delete(f"contactTags/{contact_tag_id}")
+    except NotFoundError:
+        return False
+    return True
+
+
 def delete_contact(client: ActiveCampaignClient, contact_id: int) -> bool:
     """Delete a contact; False when ActiveCampaign no longer had it."""
     try:

@@ -33,7 +33,9 @@ _SQL = {
     "objections": "SELECT email_norm, scope, at, channel FROM objection_events ORDER BY id",
     "customers": "SELECT email_norm, last_purchase_at, product_group FROM purchases ORDER BY id",
     "suppressions": "SELECT key, scope, reason, created_at FROM suppressions ORDER BY key, scope",
-    "requests": "SELECT id, type, received_at, due_at, status FROM requests ORDER BY id",
+    "requests": "SELECT id, type, received_at, due_at, status, EXISTS(SELECT 1 FROM"
+    " request_events e WHERE e.request_id = requests.id AND e.kind = 'verified') AS verified"
+    " FROM requests ORDER BY id",
 }
 
 

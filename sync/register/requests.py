@@ -93,3 +93,50 @@ def add_pending_erasure(conn: sqlite3.Connection, *, request_id: str, email_norm
 
 def pending_erasure_emails(conn: sqlite3.Connection) -> frozenset[str]:
     return frozenset(row[0] for row in conn.execute("SELECT email_norm FROM pending_erasures"))
+
+
+def get(conn: sqlite3.Connection, request_id: str) -> RequestRecord | None:
+    row = conn.execute("SELECT * FROM requests WHERE id = ?", (request_id,)).fetchone()
+    return None if row is None else _record(row)
+
+
+def open_of(conn: sqlite3.Connection, *, type: str, subject_key: str) -> RequestRecord | None:
+    """The earliest open request of this type from this person, if any."""
+    row = conn.execute(
+        "SELECT * FROM requests WHERE type = ? AND subject_key = ? AND status = 'open'"
+        " ORDER BY received_at LIMIT 1",
+        (type, subject_key),
+    ).fetchone()
+    return None if row is None else _record(row)
+
+
+def set_due(conn: sqlite3.Connection, request_id: str, due_at: datetime) -> None:
+    conn.execute("UPDATE requests SET due_at = ? WHERE id = ?", (iso(due_at), request_id))
+
+
+def add_event(
+    conn: sqlite3.Connection, request_id: str, *, kind: str, at: datetime, detail: dict[str, Any]
+) -> None:
+    """One step in a request's history: identity_unverified, verified, extended, refused."""
+    conn.execute(
+        "INSERT INTO request_events(request_id, kind, at, detail) VALUES (?, ?, ?, ?)",
+        (request_id, kind, iso(at), json.dumps(detail, ensure_ascii=False, sort_keys=True)),
+    )
+
+
+def events(conn: sqlite3.Connection, request_id: str) -> list[dict[str, Any]]:
+    return [
+        {"kind": row["kind"], "at": parse_iso(row["at"]), **json.loads(row["detail"])}
+        for row in conn.execute(
+            "SELECT kind, at, detail FROM request_events WHERE request_id = ? ORDER BY id",
+            (request_id,),
+        )
+    ]
+
+
+def follow_subject(conn: sqlite3.Connection, *, old_key: str, new_key: str, new_masked: str) -> int:
+    """A rectified address: the person's requests are filed under the new address's key."""
+    return conn.execute(
+        "UPDATE requests SET subject_key = ?, email_masked = ? WHERE subject_key = ?",
+        (new_key, new_masked, old_key),
+    ).rowcount

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -90,6 +90,16 @@ CREATE TABLE IF NOT EXISTS requests (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, subject_key TEXT NOT NULL,
     email_masked TEXT NOT NULL, received_at TEXT NOT NULL, due_at TEXT NOT NULL,
     status TEXT NOT NULL, answered_at TEXT, detail TEXT NOT NULL DEFAULT '{}'
+);
+-- What happened to a request besides its answer: identity checks, extensions, refusals.
+CREATE TABLE IF NOT EXISTS request_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL, kind TEXT NOT NULL,
+    at TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS request_events_request ON request_events(request_id);
+-- People under restriction of processing (Art. 18): every write leaves them alone until lifted.
+CREATE TABLE IF NOT EXISTS restrictions (
+    email_norm TEXT PRIMARY KEY, request_id TEXT NOT NULL, since TEXT NOT NULL
 );
 -- Erasure requests not yet carried out hold the address so the purge can find it.
 CREATE TABLE IF NOT EXISTS pending_erasures (

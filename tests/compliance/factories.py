@@ -34,7 +34,7 @@ def frame(kind: str, rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     data = pd.DataFrame(rows, columns=list(SCHEMAS[kind]))
     for name, dtype in SCHEMAS[kind].items():
         if dtype == "bool":
-            data[name] = data[name].fillna(False).astype(bool)
+            data[name] = data[name].astype(object).where(data[name].notna(), False).astype(bool)
         elif dtype.startswith("datetime64"):
             data[name] = pd.to_datetime(data[name], utc=True).dt.as_unit("ns")
         else:

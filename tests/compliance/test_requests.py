@@ -163,3 +163,49 @@ def test_request_findings(frame: pd.DataFrame, want: pd.DataFrame) -> None:
 def test_no_requests() -> None:
     """No requests, no findings."""
     assert_frame_equal(request_findings(requests(), f.NOW), empty_findings())
+
+
+def test_requests_waiting_for_an_identity_check() -> None:
+    """Open access/erase/rectify requests without --verified are DSR_IDENTITY_UNVERIFIED."""
+    frame = f.frame(
+        "requests",
+        [
+            {"id": i, "type": t, "received_at": f.ts("2025-12-20"), "status": s, "verified": v}
+            for i, t, s, v in (
+                ("r1", "access", "open", False),
+                ("r2", "erase", "open", True),
+                ("r3", "object", "open", False),
+                ("r4", "rectify", "done", False),
+                ("r5", "restrict", "open", False),
+                ("r6", "rectify", "open", False),
+            )
+        ],
+    )
+    frame["due_at"] = f.ts("2026-01-20")
+
+    gated = request_findings(frame, f.NOW, require_verified=True)
+    ungated = request_findings(frame, f.NOW)
+
+    wait = "waits for an identity check (--verified)"
+    assert_frame_equal(
+        gated,
+        f.findings(
+            (
+                "DSR_IDENTITY_UNVERIFIED",
+                None,
+                None,
+                None,
+                f"access request r1 {wait}",
+                {"request_id": "r1", "type": "access"},
+            ),
+            (
+                "DSR_IDENTITY_UNVERIFIED",
+                None,
+                None,
+                None,
+                f"rectify request r6 {wait}",
+                {"request_id": "r6", "type": "rectify"},
+            ),
+        ),
+    )
+    assert_frame_equal(ungated, empty_findings())

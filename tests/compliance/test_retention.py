@@ -29,6 +29,7 @@ class Case:
     objections: tuple[tuple[str, str, str], ...] = ()
     customers: tuple[tuple[str, str, str], ...] = ()
     erasure: frozenset[str] = frozenset()
+    restricted: frozenset[str] = frozenset()
     contacts: tuple[tuple[int, str], ...] = ((1, A),)
     # expected (contact_id, email_norm, reason, last_activity, suppress, scope)
     plan: tuple[tuple[int, str, str, str, bool, str], ...] = field(default=())
@@ -55,6 +56,7 @@ def run(case: Case) -> pd.DataFrame:
         erasure_emails=case.erasure,
         policy=RetentionPolicy(),
         now=f.NOW,
+        restricted_emails=case.restricted,
     )
 
 
@@ -209,6 +211,23 @@ CASES = [
             ),
         ),
         id="sorted-by-contact-id",
+    ),
+    pytest.param(Case(restricted=frozenset({" Aino@Example.FI "})), id="restricted-is-kept"),
+    pytest.param(
+        Case(
+            erasure=frozenset({A}),
+            objections=((A, "direct_marketing", "2020-06-01"),),
+            restricted=frozenset({A}),
+        ),
+        id="restricted-is-kept-even-on-erasure-request",
+    ),
+    pytest.param(
+        Case(
+            contacts=((1, A), (2, "b@example.fi")),
+            restricted=frozenset({"b@example.fi"}),
+            plan=((1, A, "RETENTION_EXPIRED", OLD, False, ""),),
+        ),
+        id="restriction-keeps-only-that-person",
     ),
 ]
 

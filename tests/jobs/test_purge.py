@@ -368,7 +368,14 @@ def test_unfinished_erasure_is_planned_though_subscribed_and_closed_by_the_purge
 
     with monkeypatch.context() as patch:
         patch.setattr(sync.activecampaign.actions, "delete_contact", outage)
-        failed = run_cli(scenario.config, "request", "erase", scenario.emails["objector"])
+        failed = run_cli(
+            scenario.config,
+            "request",
+            "erase",
+            "--verified",
+            "known_address",
+            scenario.emails["objector"],
+        )
     planned = run_cli(scenario.config, "purge")
     applied = run_cli(scenario.config, "purge", "--apply")
 

@@ -316,7 +316,9 @@ def test_readded_suppressed_person_is_a_suppression_breach(
     """Objected and erased, then re-added and subscribed in AC: SUPPRESSION_BREACH, unsubscribed."""
     email = scenario.emails["consented"]
     assert run_cli(scenario.config, "request", "object", email).code == 0
-    assert run_cli(scenario.config, "request", "erase", email).code == 0
+    assert (
+        run_cli(scenario.config, "request", "erase", "--verified", "known_address", email).code == 0
+    )
     assert scenario.id("consented") not in scenario.state.contacts
     again = scenario.state.add_contact(email.upper(), "Aino", "Suostui")
     scenario.state.set_membership(again, NEWSLETTER, 1)

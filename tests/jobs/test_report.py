@@ -366,11 +366,15 @@ def _demo_like(folder: Path, url: str, state: SimulatorState) -> DemoRun:
         ("email", "scope", "at", "channel"),
     )
     ok("import", "objections", str(early))
-    ok("request", "erase", suppressed)
+    ok("request", "erase", "--verified", "known_address", suppressed)
     again = state.add_contact(suppressed.title(), "Palannut", "Tilaaja")
     state.set_membership(again, 1, 1)
     scenario.objections = [r for r in scenario.objections if r["email"] != suppressed]
-    ok("request", "access", scenario.picks["access"])
+    # exit 1: a processor without a transfer safeguard makes access warn (SPEC 7)
+    code, out, err = _cli(
+        config, "request", "access", "--verified", "in_person", scenario.picks["access"]
+    )
+    assert (code, "Esimerkki SMS" in err) == (1, True), (out, err)
     ok(
         "request",
         "access",

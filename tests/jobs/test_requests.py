@@ -217,7 +217,7 @@ def _bundle(package: dict[str, Any], contact_id: int) -> dict[str, Any]:
 
 def test_access_exports_everything_held_about_the_person(account: Account) -> None:
     """access.json holds the person's contacts, lists, fields, tags, history and ledger."""
-    result = account.run("request", "access", EMAIL)
+    result = account.run("request", "access", "--verified", "known_address", EMAIL)
 
     assert result.code == 0, result
     package = json.loads(_files(result)["access.json"].read_text(encoding="utf-8"))
@@ -289,7 +289,7 @@ def test_access_exports_everything_held_about_the_person(account: Account) -> No
 def test_access_package_holds_nothing_about_anyone_else(account: Account) -> None:
     """No other contact's email, name or id appears in access.json or access.html."""
     others = [c for cid, c in account.state.contacts.items() if cid not in account.person]
-    result = account.run("request", "access", EMAIL)
+    result = account.run("request", "access", "--verified", "known_address", EMAIL)
 
     files = _files(result)
     data = files["access.json"].read_text(encoding="utf-8")
@@ -321,7 +321,7 @@ def test_access_letter_in_the_controllers_language(
     assert run_cli(config, "init").code == 0
     assert run_cli(config, "pull", "--full").code == 0
 
-    result = run_cli(config, "request", "access", EMAIL)
+    result = run_cli(config, "request", "access", "--verified", "known_address", EMAIL)
 
     files = _files(result)
     lang_attr, text = html_text(files["access.html"])
@@ -338,7 +338,9 @@ def test_access_for_an_unknown_address_says_no_data_is_held(
 ) -> None:
     """An address nobody holds gets a letter saying so, and an empty package."""
     monkeypatch.setenv("REKISTERI_CONTROLLER__LANGUAGE", language)
-    result = account.run("request", "access", "Nobody.Here@example.org")
+    result = account.run(
+        "request", "access", "--verified", "known_address", "Nobody.Here@example.org"
+    )
 
     assert result.code == 0, result
     files = _files(result)
@@ -359,7 +361,7 @@ def test_access_for_an_unknown_address_says_no_data_is_held(
 
 def test_access_package_files_are_private(account: Account) -> None:
     """access.json and access.html are 0600 in a 0700 folder."""
-    files = _files(account.run("request", "access", EMAIL))
+    files = _files(account.run("request", "access", "--verified", "known_address", EMAIL))
 
     modes = {name: stat.S_IMODE(path.stat().st_mode) for name, path in files.items()}
     folder = stat.S_IMODE(files["access.json"].parent.stat().st_mode)
@@ -406,9 +408,11 @@ def test_erase_leaves_only_the_allowed_suppression_row(
     suppression row only for an objector."""
     if objected:
         _import_objection(account, tmp_path, scope="all")
-    access = _files(account.run("request", "access", EMAIL))["access.json"].parent
+    access = _files(account.run("request", "access", "--verified", "known_address", EMAIL))[
+        "access.json"
+    ].parent
 
-    result = account.run("request", "erase", EMAIL)
+    result = account.run("request", "erase", "--verified", "known_address", EMAIL)
 
     assert result.code == 0, result
     assert account.state.contact_ids_by_email(EMAIL) == []
@@ -444,6 +448,8 @@ def test_rectify_is_verified_by_rereading_and_audited(account: Account) -> None:
         "request",
         "rectify",
         EMAIL,
+        "--verified",
+        "known_address",
         "--set",
         "firstName=Maria",
         "--set",
@@ -552,7 +558,16 @@ def test_record_only_is_listed_with_days_left_then_carried_out(account: Account)
     """--record-only records an open request; `request list` shows it with days left."""
     before = account.state.snapshot()
 
-    recorded = account.run("request", "erase", EMAIL, "--record-only", "--received", "2027-01-31")
+    recorded = account.run(
+        "request",
+        "erase",
+        "--verified",
+        "known_address",
+        EMAIL,
+        "--record-only",
+        "--received",
+        "2027-01-31",
+    )
     listed = account.run("--as-of", "2027-02-20T12:00:00", "request", "list")
 
     assert recorded.code == 0 and account.state.snapshot() == before
@@ -569,7 +584,7 @@ def test_record_only_is_listed_with_days_left_then_carried_out(account: Account)
         "days",
         "left",
     ]
-    done = account.run("request", "erase", EMAIL)
+    done = account.run("request", "erase", "--verified", "known_address", EMAIL)
     assert f"request {request_id} (erase), due 2027-02-28: done" in done.stdout
     assert account.run("request", "list").stdout == "no open requests\n"
 
@@ -585,7 +600,16 @@ def test_record_only_is_listed_with_days_left_then_carried_out(account: Account)
 )
 def test_due_date_is_one_calendar_month_later(account: Account, received: str, due: str) -> None:
     """--received DATE gives due = one calendar month later, clamped to the month's end."""
-    result = account.run("request", "access", EMAIL, "--record-only", "--received", received)
+    result = account.run(
+        "request",
+        "access",
+        "--verified",
+        "known_address",
+        EMAIL,
+        "--record-only",
+        "--received",
+        received,
+    )
 
     assert result.code == 0, result
     assert re.fullmatch(
@@ -597,7 +621,16 @@ def test_due_date_is_one_calendar_month_later(account: Account, received: str, d
 
 def test_request_list_orders_open_requests_and_counts_down(account: Account) -> None:
     """Several open requests are listed oldest first; an overdue one shows negative days."""
-    account.run("request", "access", EMAIL, "--record-only", "--received", "2027-01-31")
+    account.run(
+        "request",
+        "access",
+        "--verified",
+        "known_address",
+        EMAIL,
+        "--record-only",
+        "--received",
+        "2027-01-31",
+    )
     account.run("request", "object", OTHER, "--record-only", "--received", "2026-12-01")
 
     listed = account.run("--as-of", "2027-01-05T00:00:00+00:00", "request", "list")
@@ -611,27 +644,42 @@ def test_request_list_orders_open_requests_and_counts_down(account: Account) -> 
 
 def test_invalid_email_is_a_usage_error(account: Account) -> None:
     """A request for something that is not an address exits 2 with one line."""
-    result = account.run("request", "access", "not-an-address")
+    result = account.run("request", "access", "--verified", "known_address", "not-an-address")
 
     assert (result.code, result.stderr) == (2, "rekisteri: EMAIL: not a valid email address\n")
 
 
 def test_rectify_of_an_address_nobody_holds_fails_for_review(account: Account) -> None:
     """Nothing to rectify is a failed request: exit 1 and the request closed as failed."""
-    result = account.run("request", "rectify", "nobody.here@example.org", "--set", "phone=1")
+    result = account.run(
+        "request",
+        "rectify",
+        "--verified",
+        "known_address",
+        "nobody.here@example.org",
+        "--set",
+        "phone=1",
+    )
 
     with account.register() as conn:
         rows = [tuple(r) for r in conn.execute("SELECT type, status, detail FROM requests")]
     assert (result.code, result.stderr.count("\n")) == (1, 1)
-    assert rows == [("rectify", "failed", '{"contacts": 0, "fields": ["phone"]}')]
+    assert rows == [
+        ("rectify", "failed", '{"contacts": 0, "fields": ["phone"], "recipients_to_inform": []}')
+    ]
 
 
 def test_erase_after_rectify_leaves_no_old_or_new_value_in_the_audit_log(
     account: Account,
 ) -> None:
     """The rectification events stay, but an erasure blanks the values they recorded."""
-    assert account.run("request", "rectify", EMAIL, "--set", "lastName=Uusinimi").code == 0
-    assert account.run("request", "erase", EMAIL).code == 0
+    assert (
+        account.run(
+            "request", "rectify", "--verified", "known_address", EMAIL, "--set", "lastName=Uusinimi"
+        ).code
+        == 0
+    )
+    assert account.run("request", "erase", "--verified", "known_address", EMAIL).code == 0
     with account.register() as conn:
         dump = "\n".join(conn.iterdump()).casefold()
         updates = [
@@ -646,12 +694,30 @@ def test_erase_after_rectify_leaves_no_old_or_new_value_in_the_audit_log(
     ("args", "option", "value"),
     [
         (
-            ("request", "access", EMAIL, "--record-only", "--received", "0225-11-20"),
+            (
+                "request",
+                "access",
+                "--verified",
+                "known_address",
+                EMAIL,
+                "--record-only",
+                "--received",
+                "0225-11-20",
+            ),
             "--received",
             "0225-11-20",
         ),
         (
-            ("request", "access", EMAIL, "--record-only", "--received", "9999-12-31"),
+            (
+                "request",
+                "access",
+                "--verified",
+                "known_address",
+                EMAIL,
+                "--record-only",
+                "--received",
+                "9999-12-31",
+            ),
             "--received",
             "9999-12-31",
         ),
@@ -683,7 +749,16 @@ def test_request_list_reads_while_a_long_pull_holds_the_write_transaction(
     account: Account,
 ) -> None:
     """Another run's open write transaction does not stop `request list` (WAL snapshot)."""
-    account.run("request", "access", EMAIL, "--record-only", "--received", "2027-01-31")
+    account.run(
+        "request",
+        "access",
+        "--verified",
+        "known_address",
+        EMAIL,
+        "--record-only",
+        "--received",
+        "2027-01-31",
+    )
     writer = sqlite3.connect(account.config.parent / "var" / "register.sqlite", timeout=0)
     try:
         writer.execute("BEGIN IMMEDIATE")
@@ -707,9 +782,61 @@ def test_a_write_behind_a_long_pull_waits_then_exits_6_not_70(
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
         result = account.run(
-            "request", "access", EMAIL, "--record-only", "--received", "2027-01-31"
+            "request",
+            "access",
+            "--verified",
+            "known_address",
+            EMAIL,
+            "--record-only",
+            "--received",
+            "2027-01-31",
         )
     finally:
         writer.rollback()
         writer.close()
     assert (result.code, result.stderr.count("\n"), "another run" in result.stderr) == (6, 1, True)
+
+
+class _Labels(HTMLParser):
+    """The texts of <th> and <dt> cells: the labels a letter puts on its values."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.labels: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("th", "dt"):
+            self._inside = True
+            self.labels.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "dt"):
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.labels[-1] += data
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_access_letter_labels_every_field_for_a_person(
+    account: Account, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No raw API field name (orgid, hash, gravatar, fb_id ...) as a label and no 'IP address
+    0' in the letter: every field has a label in its language; raw names stay in access.json."""
+    monkeypatch.setenv("REKISTERI_CONTROLLER__LANGUAGE", language)
+    files = _files(account.run("request", "access", "--verified", "known_address", EMAIL))
+
+    package = json.loads(files["access.json"].read_text(encoding="utf-8"))
+    parser = _Labels()
+    parser.feed(files["access.html"].read_text(encoding="utf-8"))
+    labels = {" ".join(label.split()) for label in parser.labels}
+    _, letter = html_text(files["access.html"])
+    names = ("fieldNames", "listNames", "tagNames")  # lookups by id, not fields
+    bundles = [{k: v for k, v in b.items() if k not in names} for b in package["activecampaign"]]
+    raw = {key for key, _ in _walk(bundles) if key and not key.isdigit()}
+    ip_label = get_lang(language).t("acfield.ip4")
+    assert {"orgid", "hash", "gravatar", "fb_id", "geoIp4"} <= raw
+    assert sorted(label for label in labels if label in raw or "." in label) == []
+    assert re.findall(rf"{re.escape(ip_label)} 0\b", letter) == []

@@ -43,6 +43,7 @@ def test_codes_and_closed_sets_are_translated() -> None:
         "INVALID_EMAIL",
         "DSR_DUE_SOON",
         "DSR_OVERDUE",
+        "DSR_IDENTITY_UNVERIFIED",
         "TRANSFER_WITHOUT_SAFEGUARD",
     )
     keys = [f"code.{c}" for c in codes] + [f"code_help.{c}" for c in codes]
@@ -57,7 +58,7 @@ def test_codes_and_closed_sets_are_translated() -> None:
             "ERASURE_REQUEST",
         )
     ]
-    keys += [f"request.{r}" for r in ("access", "erase", "rectify", "object")]
+    keys += [f"request.{r}" for r in ("access", "erase", "rectify", "object", "restrict")]
     keys += [f"result.{r}" for r in ("done", "failed", "skipped", "planned")]
     keys += [f"action.{a}" for a in ("unsubscribe", "tag", "delete", "update")]
     for table in (lang_fi.STRINGS, lang_en.STRINGS):

@@ -40,7 +40,7 @@ def test_demo_runs_and_prints_an_existing_report_path_last(
         (("pull", "--full"), "exit 0"),
         (("import", "objections"), "exit 0"),
         (("request", "erase"), "exit 0"),
-        (("request", "access"), "exit 0"),
+        (("request", "access"), "exit 1"),
         (("request", "access"), "exit 0"),
         (("request", "rectify"), "exit 0"),
         (("nightly",), "exit 1"),

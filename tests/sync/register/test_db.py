@@ -48,7 +48,7 @@ def test_reopening_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
 
     assert (table(again, "sync_state"), table(again, "meta")) == (
         [("k", "v")],
-        [("schema_version", "1")],
+        [("schema_version", "2")],
     )
     again.close()
 
@@ -82,3 +82,27 @@ def test_transaction_rolls_back_on_a_database_error(conn: sqlite3.Connection) ->
         conn.execute("INSERT INTO sync_state(key, value) VALUES ('lost', '2')")
 
     assert (table(conn, "sync_state"), conn.in_transaction) == ([], False)
+
+
+def test_a_version_1_register_gets_the_request_tables_and_becomes_current(
+    tmp_path: Path,
+) -> None:
+    """An older register is upgraded in place: new tables appear, nothing held is lost."""
+    path = tmp_path / "register.sqlite"
+    old = connect(path)
+    with transaction(old):
+        old.execute("DROP TABLE request_events")
+        old.execute("DROP TABLE restrictions")
+        old.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        old.execute("INSERT INTO sync_state(key, value) VALUES ('k', 'v')")
+    old.close()
+
+    again = connect(path)
+
+    names = {r[0] for r in again.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert (
+        {"request_events", "restrictions"} <= names,
+        table(again, "meta"),
+        table(again, "sync_state"),
+    ) == (True, [("schema_version", "2")], [("k", "v")])
+    again.close()
