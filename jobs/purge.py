@@ -127,6 +127,7 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
         erasure_emails=request_store.pending_erasure_emails(conn),
         policy=ctx.retention_policy(),
         now=ctx.now(),
+        service_list_ids=frozenset(i.id for i in ctx.settings.lists if i.basis == "service"),
     )
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)
