@@ -34,8 +34,8 @@ def plan_purge(
     """One row per contact to delete (SCHEMAS["purge_plan"]), sorted by contact_id.
 
     Only contacts active on no list other than a service list (`service_list_ids`) are
-    planned, except on an erasure request, which is honoured even for a contact still on a list. `suppress` marks objectors (any scope), whose
-    deletion leaves a suppression row with `scope` = their objection scopes, sorted, joined by ",".
+    planned, except on an erasure request, which is honoured even for a contact still on a
+    list. `suppress` marks objectors (any scope), whose deletion leaves a suppression row with `scope` = their objection scopes, sorted, joined by ",".
     """
     now_ts = utc_timestamp(now)
     columns = ["contact_id", "email_norm", "cdate", "bounced_hard", "bounced_date"]

@@ -127,7 +127,7 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
         erasure_emails=request_store.pending_erasure_emails(conn),
         policy=ctx.retention_policy(),
         now=ctx.now(),
-        service_list_ids=frozenset(i.id for i in ctx.settings.lists if i.basis == "service"),
+        service_list_ids=service_list_ids(ctx),
     )
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)
@@ -145,6 +145,11 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
     return plan_id, content, folder
 
 
+def service_list_ids(ctx: Context) -> frozenset[int]:
+    """Lists whose active members are still purged by retention (SPEC 6 r2)."""
+    return frozenset(item.id for item in ctx.settings.lists if item.basis == "service")
+
+
 # Our own changes that leave a contact's deletion as planned (SPEC 6: a change made by
 # rekisteri itself never counts as "changed since planning").
 _OUR_CHANGES = (ActionType.UNSUBSCRIBE.value, ActionType.TAG.value)
@@ -157,6 +162,7 @@ def _delete_step(
     clock: Any,
     *,
     changed_by_us: Any,
+    service_list_ids: frozenset[int] = frozenset(),
 ) -> Step:
     contact_id = int(entry["contact_id"])
     must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
@@ -169,7 +175,9 @@ def _delete_step(
             # goal holds, so the register must forget the person as after our own delete.
             return Outcome(detail={"verified": "404", "note": "already deleted"})
         changed = iso(contact.udate) != entry["udate"] and not changed_by_us(contact_id)
-        if changed or (must_be_inactive and any(m.status == 1 for m in memberships)):
+        # The same test as planning: a service list protects nobody, any other list does.
+        active = any(m.status == 1 and m.list_id not in service_list_ids for m in memberships)
+        if changed or (must_be_inactive and active):
             return Outcome("skipped", {"note": "contact changed since the plan was made"})
         return delete_verified(client, contact_id)
 
@@ -234,7 +242,14 @@ def apply_plan(
         )
 
     steps = [
-        _delete_step(client, e, plan_id, ctx.wall_now, changed_by_us=changed_by_us)
+        _delete_step(
+            client,
+            e,
+            plan_id,
+            ctx.wall_now,
+            changed_by_us=changed_by_us,
+            service_list_ids=service_list_ids(ctx),
+        )
         for e in content["entries"]
     ]
     results = execute(conn, steps, run_id=ctx.run_id, actor=actor, clock=ctx.wall_now)

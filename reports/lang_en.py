@@ -265,6 +265,14 @@ STRINGS: dict[str, str] = {
     "than {days} (reports.keep_days).",
     "note.outputs_removed.other": "Retention: removed {count} reports, purge plans or files older "
     "than {days} (reports.keep_days).",
+    "note.audit_removed.one": "Retention: removed {count} audit-log row older than {months} "
+    "(policy.audit_retention_months).",
+    "note.audit_removed.other": "Retention: removed {count} audit-log rows older than {months} "
+    "(policy.audit_retention_months).",
+    "note.requests_removed.one": "Retention: removed {count} closed data-subject request "
+    "older than {months} (policy.request_retention_months).",
+    "note.requests_removed.other": "Retention: removed {count} closed data-subject requests "
+    "older than {months} (policy.request_retention_months).",
     "notice.heading": "Privacy notice: items to correct",
     "notice.intro": "The current privacy notice has the defects below. They are fixed by "
     "updating the notice; rekisteri cannot fix them.",

@@ -273,6 +273,14 @@ STRINGS: dict[str, str] = {
     "poistosuunnitelma tai tiedosto (reports.keep_days).",
     "note.outputs_removed.other": "Säilytysaika: poistettiin {count} yli {days} vanhaa "
     "raporttia, poistosuunnitelmaa tai tiedostoa (reports.keep_days).",
+    "note.audit_removed.one": "Säilytysaika: tapahtumalokista poistettiin {count} yli {months} "
+    "vanha rivi (policy.audit_retention_months).",
+    "note.audit_removed.other": "Säilytysaika: tapahtumalokista poistettiin {count} yli {months} "
+    "vanhaa riviä (policy.audit_retention_months).",
+    "note.requests_removed.one": "Säilytysaika: poistettiin {count} yli {months} sitten "
+    "käsitelty rekisteröidyn pyyntö (policy.request_retention_months).",
+    "note.requests_removed.other": "Säilytysaika: poistettiin {count} yli {months} sitten "
+    "käsiteltyä rekisteröidyn pyyntöä (policy.request_retention_months).",
     "notice.heading": "Tietosuojaselosteen korjattavat kohdat",
     "notice.intro": "Nykyisessä tietosuojaselosteessa on seuraavat puutteet. Ne korjataan "
     "päivittämällä seloste; rekisteri ei voi korjata niitä.",
