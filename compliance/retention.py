@@ -35,7 +35,8 @@ def plan_purge(
 
     Only contacts active on no list other than a service list (`service_list_ids`) are
     planned, except on an erasure request, which is honoured even for a contact still on a
-    list. `suppress` marks objectors (any scope), whose deletion leaves a suppression row with `scope` = their objection scopes, sorted, joined by ",".
+    list. `suppress` marks objectors (any scope), whose deletion leaves a suppression row
+    with `scope` = their objection scopes, sorted, joined by ",".
     """
     now_ts = utc_timestamp(now)
     columns = ["contact_id", "email_norm", "cdate", "bounced_hard", "bounced_date"]
