@@ -30,6 +30,7 @@ class FindingCode(StrEnum):
     DSR_DUE_SOON = "DSR_DUE_SOON"
     DSR_OVERDUE = "DSR_OVERDUE"
     TRANSFER_WITHOUT_SAFEGUARD = "TRANSFER_WITHOUT_SAFEGUARD"
+    DPA_MISSING = "DPA_MISSING"
 
 
 SEVERITY: dict[FindingCode, Severity] = {
@@ -44,6 +45,7 @@ SEVERITY: dict[FindingCode, Severity] = {
     FindingCode.DSR_DUE_SOON: Severity.MEDIUM,
     FindingCode.DSR_OVERDUE: Severity.CRITICAL,
     FindingCode.TRANSFER_WITHOUT_SAFEGUARD: Severity.CRITICAL,
+    FindingCode.DPA_MISSING: Severity.HIGH,
 }
 
 # The findings that unsubscribe a (contact, list) pair, strongest first: when several hold for

@@ -126,6 +126,7 @@ STRINGS: dict[str, str] = {
     "code.INVALID_EMAIL": "Invalid email address",
     "code.DSR_DUE_SOON": "Data-subject request due soon",
     "code.DSR_OVERDUE": "Data-subject request overdue",
+    "code.DPA_MISSING": "Processor without a data-processing agreement",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Transfer outside the EU/EEA without safeguard",
     "code_help.OBJECTION_NOT_HONOURED": "The person objected to direct marketing but is still "
     "active on a marketing list. An objection must always be honoured (GDPR Art. 21(3)).",
@@ -146,6 +147,8 @@ STRINGS: dict[str, str] = {
     "code_help.DSR_DUE_SOON": "Requests must be answered within one month of receipt; seven days "
     "or fewer remain (GDPR Art. 12(3)).",
     "code_help.DSR_OVERDUE": "The deadline of the request has passed. Answer without delay.",
+    "code_help.DPA_MISSING": "A processor may process personal data only under a "
+    "signed contract that meets GDPR Art. 28(3); record its date as processors.dpa_signed.",
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "The processor is outside the EU/EEA and no transfer "
     "mechanism (adequacy decision or standard contractual clauses) is recorded (GDPR Arts. "
     "44–46).",
@@ -167,6 +170,9 @@ STRINGS: dict[str, str] = {
     "explain.DSR_OVERDUE.due": "Request {request} ({type}) was due {due}.",
     "explain.DSR_OVERDUE.late": "Request {request} ({type}) was due {due}; overdue by {late}.",
     "explain.under_a_day": "less than a day",
+    "explain.DPA_MISSING": "A processor has no signed data-processing agreement on record.",
+    "explain.dpa_named": "Processor {name} has no signed data-processing agreement on record "
+    "(GDPR Art. 28(3)): sign it and set dpa_signed in its [[processors]] entry.",
     "explain.TRANSFER_WITHOUT_SAFEGUARD": "Personal data goes outside the EU/EEA without an "
     "adequacy decision or standard contractual clauses.",
     "explain.transfer_named": "Personal data goes to processor {name} ({country}) outside the "

@@ -128,6 +128,7 @@ STRINGS: dict[str, str] = {
     "code.INVALID_EMAIL": "Virheellinen sähköpostiosoite",
     "code.DSR_DUE_SOON": "Pyynnön määräaika lähestyy",
     "code.DSR_OVERDUE": "Pyyntö myöhässä",
+    "code.DPA_MISSING": "Käsittelijältä puuttuu käsittelysopimus",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Siirto EU:n/ETA:n ulkopuolelle ilman suojatoimia",
     "code_help.OBJECTION_NOT_HONOURED": "Henkilö on kieltänyt suoramarkkinoinnin, mutta on yhä "
     "aktiivisena markkinointilistalla. Kieltoa on noudatettava aina (tietosuoja-asetus 21 art. "
@@ -150,6 +151,9 @@ STRINGS: dict[str, str] = {
     "code_help.DSR_DUE_SOON": "Pyyntöön on vastattava kuukauden kuluessa sen saapumisesta; "
     "aikaa on enintään seitsemän päivää (tietosuoja-asetus 12 art. 3 kohta).",
     "code_help.DSR_OVERDUE": "Pyynnön määräaika on ohitettu. Vastaa viipymättä.",
+    "code_help.DPA_MISSING": "Käsittelijä saa käsitellä henkilötietoja vain "
+    "allekirjoitetun, tietosuoja-asetuksen 28 artiklan 3 kohdan mukaisen sopimuksen perusteella; "
+    "merkitse sen päiväys kohtaan processors.dpa_signed.",
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "Käsittelijä on EU:n/ETA:n ulkopuolella, eikä "
     "siirtoperustetta (riittävyyspäätös tai vakiolausekkeet) ole kirjattu (tietosuoja-asetus "
     "44–46 art.).",
@@ -173,6 +177,10 @@ STRINGS: dict[str, str] = {
     "explain.DSR_OVERDUE.late": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
     "{due}; myöhässä {late}.",
     "explain.under_a_day": "alle päivä",
+    "explain.DPA_MISSING": "Käsittelijän allekirjoitettua käsittelysopimusta ei ole kirjattu.",
+    "explain.dpa_named": "Käsittelijän {name} allekirjoitettua käsittelysopimusta ei ole kirjattu "
+    "(tietosuoja-asetuksen 28 artiklan 3 kohta): allekirjoita sopimus ja merkitse dpa_signed sen "
+    "[[processors]]-kohtaan.",
     "explain.TRANSFER_WITHOUT_SAFEGUARD": "Henkilötietoja siirretään EU:n/ETA:n ulkopuolelle "
     "ilman riittävyyspäätöstä tai vakiolausekkeita.",
     "explain.transfer_named": "Henkilötietoja siirretään käsittelijälle {name} ({country}) "

@@ -186,6 +186,7 @@ def test_every_code_has_a_sentence(language: str) -> None:
         "DSR_DUE_SOON": "access request R20251208-acc-1a2b3c4d is due 2026-01-08, 7 days left",
         "DSR_OVERDUE": "erase request R20251120-era-9c0d1e2f was due 2025-12-20, 12 days ago",
         "TRANSFER_WITHOUT_SAFEGUARD": "processor X (US) receives personal data outside the EEA",
+        "DPA_MISSING": "processor X has no signed data-processing agreement",
         "DUPLICATE_CONTACT": "2 contacts in ActiveCampaign share this address",
     }
     texts = {
