@@ -70,9 +70,7 @@ def fixed_activities(
     policy: Mapping[str, Any], cookies: Mapping[str, Any], issue: Issue
 ) -> list[dict[str, Any]]:
     keep = _months(policy, "customer_retention_months", "customer_months", "customers", issue)
-    requests = _months(
-        policy, "request_retention_months", "request_record", "requests", issue
-    )
+    requests = _months(policy, "request_retention_months", "request_record", "requests", issue)
     audit = _months(policy, "audit_retention_months", "audit_log", "audit", issue)
     return [
         {

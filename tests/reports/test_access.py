@@ -172,6 +172,7 @@ def test_access_json(tmp_path: Path, package: dict[str, Any]) -> None:
         "Customer records and purchases",
         "Website analytics and cookies",
         "Handling data-subject requests",
+        "Audit log of the register's own changes",
     ]
     assert info["transfers"] == [
         "ActiveCampaign, LLC, United States (US): Commission standard contractual clauses (EU) "
