@@ -1,4 +1,4 @@
-"""ROPA recipients: `[[processors]] purposes` decides under which activities a processor is named."""
+"""ROPA recipients: `[[processors]] purposes` decides under which activities a processor is."""
 
 from __future__ import annotations
 
@@ -80,8 +80,8 @@ def test_a_purpose_nothing_has_is_an_error() -> None:
     recipients, errors = _recipients([{**SMS, "purposes": ["order"]}])
 
     assert errors == [
-        "Processor Sms Oy: purpose “order” is neither a list purpose nor an activity (customer_offers, "
-        "customers, newsletter, orders, surveys, website_analytics)."
+        "Processor Sms Oy: purpose “order” is neither a list purpose nor an activity "
+        "(customer_offers, customers, newsletter, orders, surveys, website_analytics)."
     ]
     assert {activity: names for activity, names in recipients.items() if names} == {}
 
