@@ -13,11 +13,12 @@ import pandas as pd
 
 from compliance.codes import Basis
 from compliance.deadlines import days_left
+from compliance.cookies import cookie_wording_open
 from compliance.emails import mask_email
 from jobs.context import Context
 from reports.report import write_report
 from sync.register import requests as request_store
-from sync.register import runs, sync_state
+from sync.register import mirror, runs, sync_state
 from sync.register.db import iso
 from sync.register.frames import RegisterFrames
 
@@ -183,6 +184,9 @@ def build_report(
         "purge": record.purge,
         "ropa_errors": record.ropa_errors,
         "notes": record.notes,
+        "cookie_wording_open": cookie_wording_open(
+            settings.cookies.analytics, mirror.web_tracked_count(conn)
+        ),
     }
 
 

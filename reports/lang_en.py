@@ -300,6 +300,13 @@ STRINGS: dict[str, str] = {
     "notice.partner_disclosure": "Disclosure to partners for their direct marketing needs consent "
     "naming the recipients; the soft opt-in does not extend to partners. List the recipients and "
     "transfers (Art. 13(1)(e)-(f)).",
+    "notice.cookies": "The notice says ActiveCampaign and Google Analytics cookies are used and "
+    "that using the site means accepting them. Cookies that are not strictly necessary may be "
+    "stored or read only with the visitor's prior consent (917/2014 section 205, GDPR "
+    "Art. 4(11)); [cookies] analytics = “none” declares no consent, yet ActiveCampaign holds "
+    "data recorded from the website (IP address or browser) for contacts. Ask for consent in a "
+    "cookie banner and set analytics = “consent_banner” with consent_log, or switch site "
+    "tracking off and say in the notice that no analytics cookies are used.",
     "notice.transfers": "Transfers outside the EU/EEA through subcontractors (ActiveCampaign, "
     "Google Analytics): name the safeguard used (adequacy decision (EU) 2023/1795 or standard "
     "contractual clauses (EU) 2021/914).",

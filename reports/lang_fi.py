@@ -310,6 +310,14 @@ STRINGS: dict[str, str] = {
     "vaatii suostumuksen, jossa vastaanottajat nimetään; asiakassuhteeseen perustuva "
     "markkinointioikeus ei koske kumppaneita. Luettele vastaanottajat ja siirrot (13 art. 1 "
     "kohta e–f).",
+    "notice.cookies": "Selosteen mukaan sivustolla käytetään ActiveCampaignin ja Google "
+    "Analyticsin evästeitä, ja sivuston käyttäminen tarkoittaa niiden hyväksymistä. Muita kuin "
+    "välttämättömiä evästeitä saa tallentaa tai lukea vain kävijän etukäteen antamalla "
+    "suostumuksella (917/2014, 205 §; tietosuoja-asetus 4 art. 11 kohta); [cookies] analytics "
+    "= ”none” ei ilmoita suostumusta, mutta ActiveCampaignissa on kontakteista verkkosivuilta "
+    "tallennettuja tietoja (IP-osoite tai selain). Pyydä suostumus evästebannerilla ja aseta "
+    "analytics = ”consent_banner” sekä consent_log, tai poista sivustoseuranta käytöstä ja "
+    "kerro selosteessa, ettei analytiikkaevästeitä käytetä.",
     "notice.transfers": "Siirrot EU:n/ETA:n ulkopuolelle alihankkijoiden (ActiveCampaign, Google "
     "Analytics) kautta: nimeä käytetty suojatoimi (riittävyyspäätös (EU) 2023/1795 tai "
     "vakiolausekkeet (EU) 2021/914).",

@@ -194,7 +194,11 @@ def report_context(
         "policy_rows": _policy_rows(report.get("policy") or {}, lang),
         "ropa_errors": ropa_errors,
         "notes": [note_text(note, lang) for note in report.get("notes", [])],
-        "notice_defects": list(NOTICE_DEFECTS if defects is None else defects),
+        "notice_defects": [
+            *(NOTICE_DEFECTS if defects is None else defects),
+            # [cookies] analytics = "none" while ActiveCampaign holds website data (917/2014 § 205)
+            *(["cookies"] if report.get("cookie_wording_open") else []),
+        ],
         "charts": _charts(report, lang, history),
     }
 

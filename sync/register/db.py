@@ -62,6 +62,10 @@ def connect(path: Path) -> sqlite3.Connection:
 
 def _upgrade(conn: sqlite3.Connection) -> None:
     """Idempotent changes to registers made by an older release; reads only when none is due."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(contacts)")}
+    if "web_tracked" not in columns:
+        # A mirror column, filled by the next pull; until then nobody counts as tracked.
+        conn.execute("ALTER TABLE contacts ADD COLUMN web_tracked INTEGER NOT NULL DEFAULT 0")
     old = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?",
         (OLD_AUDIT_DELETE_TRIGGER,),

@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS contacts (
     cdate TEXT, udate TEXT,
     bounced_hard INTEGER NOT NULL DEFAULT 0,
     bounced_soft INTEGER NOT NULL DEFAULT 0,
-    bounced_date TEXT
+    bounced_date TEXT,
+    web_tracked INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS contacts_email_norm ON contacts(email_norm);
 CREATE TABLE IF NOT EXISTS memberships (

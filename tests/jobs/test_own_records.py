@@ -22,13 +22,16 @@ def test_nightly_purges_service_only_contacts_and_ages_out_its_own_records(
 ) -> None:
     """A contact only on the order-confirmation list, inactive for over 24 months, is deleted;
     audit rows and closed requests older than 36 months go, younger ones and open requests stay,
-    and the removal itself is on the audit log and in the report."""
+    and the removal itself is on the audit log and in the report. The default config's
+    analytics processor has no DPA, and website data with analytics = "none" opens the cookie
+    wording defect."""
     state, server = simulator(state=generate(contacts=0, seed=1, anchor=now_anchor()))
     now = state.now()
     old_customer = state.add_contact("Vanha.Asiakas@Example.fi", "V", "A", at=now - 800 * DAY)
     state.set_membership(old_customer, cat.LIST_ORDER_CONFIRMATIONS, 1, at=now - 800 * DAY)
     new_customer = state.add_contact("Uusi.Asiakas@Example.fi", "U", "A", at=now - 30 * DAY)
     state.set_membership(new_customer, cat.LIST_ORDER_CONFIRMATIONS, 1, at=now - 30 * DAY)
+    state.contacts[new_customer].ip = 0x5A000001  # recorded from the website
     config = make_config(tmp_path, server.url, policy={"enforce": "apply"})
     assert run_cli(config, "init").code == 0
     database = tmp_path / "var" / "register.sqlite"
@@ -69,6 +72,11 @@ def test_nightly_purges_service_only_contacts_and_ages_out_its_own_records(
 
     report = json.loads((Path(result.last_line).parent / "report.json").read_text("utf-8"))
     assert result.code == 1  # the open request from three years ago is overdue
+    assert sorted((f["code"], f["severity"]) for f in report["findings"]) == [
+        ("DPA_MISSING", "high"),
+        ("DSR_OVERDUE", "critical"),
+    ]
+    assert report["cookie_wording_open"] is True
     assert state.deleted_contact_ids == {old_customer}
     assert [(a["type"], a["contact_id"], a["rule"], a["result"]) for a in report["actions"]] == [
         ("delete", old_customer, "RETENTION_EXPIRED", "done")

@@ -97,17 +97,20 @@ WHEN NOT (OLD.at < COALESCE((SELECT value FROM meta WHERE key = 'audit_delete_be
           AND OLD.at < strftime('%Y-%m-%dT%H:%M:%S+00:00',
                                 (SELECT max(at) FROM audit_log), '-1 months'))
 BEGIN SELECT RAISE(ABORT, 'audit_log rows are removed only by age'); END;"""
+NEW_COLUMN = "    bounced_date TEXT,\n    web_tracked INTEGER NOT NULL DEFAULT 0\n"
 FIRST_RELEASE_TRIGGER = """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"""
 
 
 def test_a_first_release_register_is_upgraded_once(tmp_path: Path) -> None:
-    """A register whose trigger refused every deletion gets the age rule, and reopening is a
-    no-op: the old trigger is gone, the new one is there once, the log is intact."""
-    assert AGE_TRIGGER in SCHEMA
+    """A register whose trigger refused every deletion gets the age rule (and the mirror's
+    web_tracked column), and reopening is a no-op: the old trigger is gone, the new one is
+    there once, the log is intact."""
+    assert AGE_TRIGGER in SCHEMA and NEW_COLUMN in SCHEMA
     path = tmp_path / "register.sqlite"
     first = sqlite3.connect(path)
-    first.executescript(SCHEMA.replace(AGE_TRIGGER, FIRST_RELEASE_TRIGGER))
+    old_schema = SCHEMA.replace(AGE_TRIGGER, FIRST_RELEASE_TRIGGER)
+    first.executescript(old_schema.replace(NEW_COLUMN, "    bounced_date TEXT\n"))
     first.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
     first.commit()
     first.close()
@@ -122,8 +125,10 @@ def test_a_first_release_register_is_upgraded_once(tmp_path: Path) -> None:
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
             )
         ]
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(contacts)")]
         conn.close()
         assert triggers == [("audit_log_delete_by_age",), ("audit_log_no_update",)]
+        assert columns[-2:] == ["bounced_date", "web_tracked"]
 
     conn = connect(path)
     with transaction(conn):
