@@ -12,13 +12,13 @@ from typing import Any
 import pandas as pd
 
 from compliance.codes import Basis
-from compliance.deadlines import days_left
 from compliance.cookies import cookie_wording_open
+from compliance.deadlines import days_left
 from compliance.emails import mask_email
 from jobs.context import Context
 from reports.report import write_report
-from sync.register import requests as request_store
 from sync.register import mirror, runs, sync_state
+from sync.register import requests as request_store
 from sync.register.db import iso
 from sync.register.frames import RegisterFrames
 
