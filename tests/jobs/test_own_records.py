@@ -12,7 +12,7 @@ from simulator import catalog as cat
 from simulator import generate
 from sync.register import audit, connect, transaction
 from sync.register import requests as request_store
-from tests.conftest import RunCli, StartSimulator, make_config, now_anchor
+from tests.conftest import TEST_PROCESSOR, RunCli, StartSimulator, make_config, now_anchor
 
 DAY = timedelta(days=1)
 
@@ -22,9 +22,9 @@ def test_nightly_purges_service_only_contacts_and_ages_out_its_own_records(
 ) -> None:
     """A contact only on the order-confirmation list, inactive for over 24 months, is deleted;
     audit rows and closed requests older than 36 months go, younger ones and open requests stay,
-    and the removal itself is on the audit log and in the report. The default config's
-    analytics processor has no DPA, and website data with analytics = "none" opens the cookie
-    wording defect."""
+    and the removal itself is on the audit log and in the report. An analytics processor with
+    no DPA is DPA_MISSING, and website data with analytics = "none" opens the cookie wording
+    defect."""
     state, server = simulator(state=generate(contacts=0, seed=1, anchor=now_anchor()))
     now = state.now()
     old_customer = state.add_contact("Vanha.Asiakas@Example.fi", "V", "A", at=now - 800 * DAY)
@@ -32,7 +32,18 @@ def test_nightly_purges_service_only_contacts_and_ages_out_its_own_records(
     new_customer = state.add_contact("Uusi.Asiakas@Example.fi", "U", "A", at=now - 30 * DAY)
     state.set_membership(new_customer, cat.LIST_ORDER_CONFIRMATIONS, 1, at=now - 30 * DAY)
     state.contacts[new_customer].ip = 0x5A000001  # recorded from the website
-    config = make_config(tmp_path, server.url, policy={"enforce": "apply"})
+    analytics = {
+        "name": "Google LLC (Google Analytics)",
+        "country": "US",
+        "transfer_mechanism": "adequacy",
+        "purposes": ["website_analytics"],
+    }
+    config = make_config(
+        tmp_path,
+        server.url,
+        policy={"enforce": "apply"},
+        processors=[TEST_PROCESSOR, analytics],
+    )
     assert run_cli(config, "init").code == 0
     database = tmp_path / "var" / "register.sqlite"
     conn = connect(database)
