@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +163,7 @@ def _processor(item: Mapping[str, Any], eea: frozenset[str], issue: Issue) -> di
         "transfer_mechanism": mechanism,
         "eea": in_eea,
         "purposes": [str(p) for p in item.get("purposes") or []],
-        "dpa_signed": signed.isoformat() if hasattr(signed, "isoformat") else signed,
+        "dpa_signed": signed.isoformat() if isinstance(signed, date) else signed,
     }
 
 
