@@ -31,6 +31,7 @@ class FindingCode(StrEnum):
     DSR_OVERDUE = "DSR_OVERDUE"
     DSR_IDENTITY_UNVERIFIED = "DSR_IDENTITY_UNVERIFIED"
     TRANSFER_WITHOUT_SAFEGUARD = "TRANSFER_WITHOUT_SAFEGUARD"
+    DPA_MISSING = "DPA_MISSING"
 
 
 SEVERITY: dict[FindingCode, Severity] = {
@@ -46,6 +47,7 @@ SEVERITY: dict[FindingCode, Severity] = {
     FindingCode.DSR_OVERDUE: Severity.CRITICAL,
     FindingCode.DSR_IDENTITY_UNVERIFIED: Severity.MEDIUM,
     FindingCode.TRANSFER_WITHOUT_SAFEGUARD: Severity.CRITICAL,
+    FindingCode.DPA_MISSING: Severity.HIGH,
 }
 
 # The findings that unsubscribe a (contact, list) pair, strongest first: when several hold for

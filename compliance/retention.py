@@ -30,12 +30,14 @@ def plan_purge(
     policy: RetentionPolicy,
     now: datetime,
     restricted_emails: frozenset[str] = frozenset(),
+    service_list_ids: frozenset[int] = frozenset(),
 ) -> pd.DataFrame:
     """One row per contact to delete (SCHEMAS["purge_plan"]), sorted by contact_id.
 
-    Only contacts active on no list are planned, except on an erasure request, which is
-    honoured even for a contact still on a list. `suppress` marks objectors (any scope), whose
-    deletion leaves a suppression row with `scope` = their objection scopes, sorted, joined by ",".
+    Only contacts active on no list other than a service list (`service_list_ids`) are
+    planned, except on an erasure request, which is honoured even for a contact still on a
+    list. `suppress` marks objectors (any scope), whose deletion leaves a suppression row
+    with `scope` = their objection scopes, sorted, joined by ",".
     A contact whose address is in `restricted_emails` (Art. 18) is never planned, for any reason.
     """
     now_ts = utc_timestamp(now)
@@ -89,8 +91,12 @@ def plan_purge(
         PurgeReason.RETENTION_EXPIRED: last_activity < retention_cutoff,
     }
     # Only contacts active on no list are planned; an erasure request is the exception, as the
-    # person has asked for exactly this (GDPR 17).
-    idle = ~np.isin(contacts["contact_id"].to_numpy(), _active_contact_ids(memberships))
+    # person has asked for exactly this (GDPR 17). An order-confirmation (service) list does not
+    # protect anyone: a customer relationship that ended `customer_retention_months` ago needs no
+    # confirmations (SPEC 6 r2, GDPR 5(1)(e)). A list the config does not name still protects:
+    # the job cannot know what it is for, and a deletion cannot be undone.
+    protected = _active_contact_ids(memberships, ignore=service_list_ids)
+    idle = ~np.isin(contacts["contact_id"].to_numpy(), protected)
     choices = [
         reasons[reason] if reason is PurgeReason.ERASURE_REQUEST else reasons[reason] & idle
         for reason in PURGE_PRECEDENCE
@@ -114,10 +120,11 @@ def plan_purge(
     return plan.astype(SCHEMAS["purge_plan"]).sort_values("contact_id").reset_index(drop=True)
 
 
-def _active_contact_ids(memberships: pd.DataFrame) -> np.ndarray:
-    """Contacts active on any list at all, configured or not, marketing or service."""
-    frame = conform(memberships, "memberships", ["contact_id", "status"])
-    return np.unique(frame.loc[frame["status"].eq(LIST_STATUS_ACTIVE), "contact_id"].to_numpy())
+def _active_contact_ids(memberships: pd.DataFrame, *, ignore: frozenset[int]) -> np.ndarray:
+    """Contacts active on any list, configured or not, other than the `ignore` lists."""
+    frame = conform(memberships, "memberships", ["contact_id", "list_id", "status"])
+    active = frame["status"].eq(LIST_STATUS_ACTIVE) & ~frame["list_id"].isin(sorted(ignore))
+    return np.unique(frame.loc[active, "contact_id"].to_numpy())
 
 
 def _objection_scopes(objections: pd.DataFrame, people: People, person: np.ndarray) -> np.ndarray:

@@ -11,6 +11,7 @@ from jobs.errors import ExitCode, SafetyStop
 from jobs.inbox import process_inbox
 from jobs.notify import notify
 from jobs.orphans import forget_orphans
+from jobs.own_records import remove_own_records
 from jobs.pull import MassDisappearanceStop, run_pull
 from jobs.purge import PreparedPlan, carry_out, prepare
 from jobs.reconcile import run_reconcile
@@ -151,6 +152,13 @@ def _run_with(
             )
     else:
         record.notes.append(note("purge_skipped"))
+
+    # Our own records age whatever the pull did: they are not ActiveCampaign data (SPEC 6 r2).
+    own = remove_own_records(ctx, conn, actor="cron")
+    if own.audit_rows:
+        record.notes.append(note("audit_removed", count=own.audit_rows, months=own.audit_months))
+    if own.requests:
+        record.notes.append(note("requests_removed", count=own.requests, months=own.request_months))
 
     record.ropa_errors = ropa_errors(ctx)
     removed = remove_old_reports(ctx, conn)

@@ -128,6 +128,7 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
         policy=ctx.retention_policy(),
         now=ctx.now(),
         restricted_emails=restrictions.restricted_emails(conn),
+        service_list_ids=service_list_ids(ctx),
     )
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)
@@ -145,6 +146,11 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
     return plan_id, content, folder
 
 
+def service_list_ids(ctx: Context) -> frozenset[int]:
+    """Lists whose active members are still purged by retention (SPEC 6 r2)."""
+    return frozenset(item.id for item in ctx.settings.lists if item.basis == "service")
+
+
 # Our own changes that leave a contact's deletion as planned (SPEC 6: a change made by
 # rekisteri itself never counts as "changed since planning").
 _OUR_CHANGES = (ActionType.UNSUBSCRIBE.value, ActionType.TAG.value)
@@ -158,6 +164,7 @@ def _delete_step(
     *,
     changed_by_us: Any,
     restricted: frozenset[int] = frozenset(),
+    service_list_ids: frozenset[int] = frozenset(),
 ) -> Step:
     contact_id = int(entry["contact_id"])
     must_be_inactive = entry["reason"] != "ERASURE_REQUEST"
@@ -173,9 +180,12 @@ def _delete_step(
             # goal holds, so the register must forget the person as after our own delete.
             return Outcome(detail={"verified": "404", "note": "already deleted"})
         changed = iso(contact.udate) != entry["udate"] and not changed_by_us(contact_id)
-        if changed or (
-            must_be_inactive and any(m.status == LIST_STATUS_ACTIVE for m in memberships)
-        ):
+        # The same test as planning: a service list protects nobody, any other list does.
+        active = any(
+            m.status == LIST_STATUS_ACTIVE and m.list_id not in service_list_ids
+            for m in memberships
+        )
+        if changed or (must_be_inactive and active):
             return Outcome("skipped", {"note": "contact changed since the plan was made"})
         return delete_verified(client, contact_id)
 
@@ -242,7 +252,13 @@ def apply_plan(
     restricted = restrictions.restricted_contact_ids(conn)
     steps = [
         _delete_step(
-            client, e, plan_id, ctx.wall_now, changed_by_us=changed_by_us, restricted=restricted
+            client,
+            e,
+            plan_id,
+            ctx.wall_now,
+            changed_by_us=changed_by_us,
+            restricted=restricted,
+            service_list_ids=service_list_ids(ctx),
         )
         for e in content["entries"]
     ]

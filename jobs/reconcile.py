@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from compliance.codes import ActionType
+from compliance.dpa import dpa_findings
 from compliance.reconcile import reconcile
 from compliance.requests import request_findings
 from compliance.transfers import EEA_COUNTRIES, transfer_findings
@@ -53,6 +54,7 @@ def compute(
             require_verified=ctx.settings.policy.require_verified_identity,
         ),
         transfer_findings(ctx.settings.processors, EEA_COUNTRIES),
+        dpa_findings(ctx.settings.processors, now),
     ]
     findings = pd.concat([result.findings, *[f for f in extra if len(f)]], ignore_index=True)
     return findings, result.actions, frames

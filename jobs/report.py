@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from compliance.codes import Basis
+from compliance.cookies import cookie_wording_open
 from compliance.deadlines import days_left
 from compliance.emails import mask_email
 from jobs.context import Context
@@ -21,8 +22,8 @@ from reports.i18n import get_lang
 from reports.next_steps import next_steps
 from reports.next_text import rendered_steps
 from reports.report import write_report
+from sync.register import mirror, runs, sync_state
 from sync.register import requests as request_store
-from sync.register import runs, sync_state
 from sync.register.db import iso
 from sync.register.frames import RegisterFrames
 
@@ -203,6 +204,9 @@ def build_report(
         # version the consents in force were given under
         "notice_defects": notice["defects"],
         "notice": notice,
+        "cookie_wording_open": cookie_wording_open(
+            settings.cookies.analytics, mirror.web_tracked_count(conn)
+        ),
     }
     if record.frames is not None:
         report["totals"]["consent_records"] = len(record.frames.consents)

@@ -17,6 +17,7 @@ def ropa_for(ctx: Context) -> Ropa:
         processors=[item.model_dump() for item in settings.processors],
         policy=settings.policy.model_dump(),
         eea_countries=EEA_COUNTRIES,
+        cookies=settings.cookies.model_dump(),
     )
 
 

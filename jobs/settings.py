@@ -280,7 +280,7 @@ def _default_processors() -> tuple[ProcessorSettings, ...]:
             country="US",
             transfer_mechanism="scc",
             role="email marketing platform",
-            purposes=("newsletter", "customer_offers", "surveys", "orders"),
+            purposes=("newsletter", "customer_offers", "surveys", "orders", "customers"),
             dpa_signed=date(2024, 1, 15),
         ),
         ProcessorSettings(

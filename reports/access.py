@@ -47,6 +47,8 @@ def relevant_activities(package: Mapping[str, Any], ropa: Ropa) -> list[dict[str
             or (kind == "analytics" and tracked)
             or (kind == "suppression" and package.get("suppressed"))
             or kind == "requests"  # this very request is being processed
+            # our changes to their ActiveCampaign contact are on the audit log
+            or (kind == "audit" and bool(bundles))
         ):
             chosen.append(activity)
     return chosen

@@ -30,6 +30,7 @@ LIST_CODES = frozenset(
 )
 DSR_CODES = frozenset({"DSR_DUE_SOON", "DSR_OVERDUE", "DSR_IDENTITY_UNVERIFIED"})
 # The wording of compliance/transfers.py and compliance/hygiene.py (tests pin both).
+_DPA = re.compile(r"^processor (?P<name>.+) has no signed data-processing agreement$")
 _TRANSFER = re.compile(r"^processor (?P<name>.+) \((?P<country>[A-Za-z]{2})\) receives personal")
 _DUPLICATE = re.compile(r"^(?P<count>\d+) contacts in ActiveCampaign share")
 _PUNCTUATION = ",.;:()[]"
@@ -90,6 +91,11 @@ def explain_finding(
                 lang.t("explain.transfer_named", name=match["name"], country=match["country"]), ""
             )
         return FindingText(lang.t("explain.TRANSFER_WITHOUT_SAFEGUARD"), detail)
+    if code == "DPA_MISSING":
+        match = _DPA.match(detail)
+        if match:
+            return FindingText(lang.t("explain.dpa_named", name=match["name"]), "")
+        return FindingText(lang.t("explain.DPA_MISSING"), detail)
     if code == "DUPLICATE_CONTACT":
         others = params.get("other_ids")
         if isinstance(others, list) and others:

@@ -129,6 +129,7 @@ STRINGS: dict[str, str] = {
     "code.DSR_DUE_SOON": "Data-subject request due soon",
     "code.DSR_OVERDUE": "Data-subject request overdue",
     "code.DSR_IDENTITY_UNVERIFIED": "Requester's identity not yet checked",
+    "code.DPA_MISSING": "Processor without a data-processing agreement",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Transfer outside the EU/EEA without safeguard",
     "code_help.OBJECTION_NOT_HONOURED": "The person objected to direct marketing but is still "
     "active on a marketing list. An objection must always be honoured (GDPR Art. 21(3)).",
@@ -152,6 +153,8 @@ STRINGS: dict[str, str] = {
     "code_help.DSR_IDENTITY_UNVERIFIED": "The request is recorded, but no data is disclosed or "
     "changed until the requester's identity is checked; ask only for what is needed (GDPR "
     "Art. 12(6)). The deadline is already running.",
+    "code_help.DPA_MISSING": "A processor may process personal data only under a "
+    "signed contract that meets GDPR Art. 28(3); record its date as processors.dpa_signed.",
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "The processor is outside the EU/EEA and no transfer "
     "mechanism (adequacy decision or standard contractual clauses) is recorded (GDPR Arts. "
     "44–46).",
@@ -176,6 +179,9 @@ STRINGS: dict[str, str] = {
     "explain.DSR_OVERDUE.due": "Request {request} ({type}) was due {due}.",
     "explain.DSR_OVERDUE.late": "Request {request} ({type}) was due {due}; overdue by {late}.",
     "explain.under_a_day": "less than a day",
+    "explain.DPA_MISSING": "A processor has no signed data-processing agreement on record.",
+    "explain.dpa_named": "Processor {name} has no signed data-processing agreement on record "
+    "(GDPR Art. 28(3)): sign it and set dpa_signed in its [[processors]] entry.",
     "explain.TRANSFER_WITHOUT_SAFEGUARD": "Personal data goes outside the EU/EEA without an "
     "adequacy decision or standard contractual clauses.",
     "explain.transfer_named": "Personal data goes to processor {name} ({country}) outside the "
@@ -278,6 +284,14 @@ STRINGS: dict[str, str] = {
     "than {days} (reports.keep_days).",
     "note.outputs_removed.other": "Retention: removed {count} reports, purge plans or files older "
     "than {days} (reports.keep_days).",
+    "note.audit_removed.one": "Retention: removed {count} audit-log row older than {months} "
+    "(policy.audit_retention_months).",
+    "note.audit_removed.other": "Retention: removed {count} audit-log rows older than {months} "
+    "(policy.audit_retention_months).",
+    "note.requests_removed.one": "Retention: removed {count} closed data-subject request "
+    "older than {months} (policy.request_retention_months).",
+    "note.requests_removed.other": "Retention: removed {count} closed data-subject requests "
+    "older than {months} (policy.request_retention_months).",
     "notice.heading": "Privacy notice: items to correct",
     "notice.intro": "The current privacy notice has the defects below. They are fixed by "
     "updating the notice; rekisteri cannot fix them.",
@@ -299,6 +313,13 @@ STRINGS: dict[str, str] = {
     "notice.partner_disclosure": "Disclosure to partners for their direct marketing needs consent "
     "naming the recipients; the soft opt-in does not extend to partners. List the recipients and "
     "transfers (Art. 13(1)(e)-(f)).",
+    "notice.cookies": "The notice says ActiveCampaign and Google Analytics cookies are used and "
+    "that using the site means accepting them. Cookies that are not strictly necessary may be "
+    "stored or read only with the visitor's prior consent (917/2014 section 205, GDPR "
+    "Art. 4(11)); [cookies] analytics = “none” declares no consent, yet ActiveCampaign holds "
+    "data recorded from the website (IP address or browser) for contacts. Ask for consent in a "
+    "cookie banner and set analytics = “consent_banner” with consent_log, or switch site "
+    "tracking off and say in the notice that no analytics cookies are used.",
     "notice.transfers": "Transfers outside the EU/EEA through subcontractors (ActiveCampaign, "
     "Google Analytics): name the safeguard used (adequacy decision (EU) 2023/1795 or standard "
     "contractual clauses (EU) 2021/914).",

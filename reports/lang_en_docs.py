@@ -41,6 +41,14 @@ DOC_STRINGS: dict[str, str] = {
     "ropa.kind.analytics": "Website analytics and cookies",
     "ropa.kind.suppression": "Suppression list (objections and erased addresses)",
     "ropa.kind.requests": "Handling data-subject requests",
+    "ropa.kind.audit": "Audit log of the register's own changes",
+    "ropa.desc.audit": "Demonstrating what the job changed or deleted in ActiveCampaign and "
+    "in the register, when and by which rule.",
+    "ropa.desc.analytics.consent_banner": "Statistics on website use with cookies that are set "
+    "only after the visitor has consented in the cookie banner; the consents are kept in "
+    "{consent_log}.",
+    "ropa.desc.analytics.anonymous_no_cookies": "Anonymous statistics on website use, without "
+    "cookies or anything else stored on or read from the visitor's device.",
     "ropa.desc.consent": "Email marketing and newsletters to people who have consented to it.",
     "ropa.desc.soft_opt_in": "Email marketing to customers of the controller's own products and "
     "services similar to those they bought.",
@@ -48,8 +56,8 @@ DOC_STRINGS: dict[str, str] = {
     "ropa.desc.unclassified": "The legal basis of this purpose is missing from the configuration.",
     "ropa.desc.customers": "Managing the customer relationship, delivering and invoicing orders, "
     "and demonstrating the soft opt-in basis for marketing.",
-    "ropa.desc.analytics": "Statistics on website use to improve the service (ActiveCampaign and "
-    "Google Analytics cookies).",
+    "ropa.desc.analytics": "Statistics on website use. [cookies] analytics = “none”: "
+    "the configuration declares no analytics cookies, and no consent to cookies is claimed.",
     "ropa.desc.suppression": "Making sure that no marketing is sent to a person who objected or "
     "whose data was erased, even if the address is acquired again later.",
     "ropa.desc.requests": "Carrying out data subjects' rights (access, rectification, erasure, "
@@ -61,8 +69,24 @@ DOC_STRINGS: dict[str, str] = {
     "“{purpose}” ({setting} = {value}).",
     "ropa.err.retention_customers": "Customer records and purchases: no retention period can be "
     "derived ({setting} = {value}).",
-    "ropa.err.retention_analytics": "Website analytics: no retention period can be derived "
+    "ropa.err.list_retention_unenforced": "List {list}: retention_months = {value} for purpose "
+    "“{purpose}” is not enforced by the purge; remove it (the periods in [policy] are what the "
+    "job enforces and what the record states).",
+    "ropa.err.retention_requests": "Data-subject requests: no retention period can be derived "
     "({setting} = {value}).",
+    "ropa.err.retention_audit": "Audit log: no retention period can be derived "
+    "({setting} = {value}).",
+    "ropa.err.processor_no_purposes": "Processor {name}: purposes is empty, so it is listed as "
+    "a recipient of every activity; name the list purposes or activities it serves.",
+    "ropa.err.processor_purpose": "Processor {name}: purpose “{purpose}” is neither a list "
+    "purpose nor an activity ({known}).",
+    "ropa.err.analytics_undeclared": "Processor {name} serves website_analytics, but [cookies] "
+    "analytics = “none”: ask for consent in a cookie banner (917/2014 section 205) and set "
+    "analytics = “consent_banner” with consent_log, or stop using the service.",
+    "ropa.err.consent_log": "[cookies] analytics = “consent_banner” without consent_log: "
+    "consent must be demonstrable (GDPR Art. 7(1)); name where the banner's consents are kept.",
+    "ropa.err.cookie_mode": "[cookies] analytics = “{value}” is not one of none, consent_banner, "
+    "anonymous_no_cookies.",
     "ropa.err.bad_country": "Processor {name}: country “{country}” is not a two-letter ISO code.",
     "ropa.err.bad_mechanism": "Processor {name}: unknown transfer mechanism “{mechanism}”.",
     "ropa.err.transfer": "Processor {name} ({country}): transfer outside the EU/EEA with no "
@@ -82,6 +106,13 @@ DOC_STRINGS: dict[str, str] = {
     "Art. 6(1)(c) with Arts. 12–22)",
     "legal.svpl_205": "Cookies: the user's consent (Act on Electronic Communications Services "
     "917/2014, section 205)",
+    "legal.cookies_none": "None claimed: [cookies] analytics = “none” declares no analytics "
+    "cookies, so no consent to cookies (917/2014 section 205) is relied on",
+    "legal.gdpr_6_1_f_statistics": "Legitimate interest in anonymous usage statistics (GDPR "
+    "Art. 6(1)(f)); nothing is stored on or read from the visitor's device",
+    "legal.gdpr_6_1_c_5_2": "Legal obligation to demonstrate compliance (GDPR Art. 6(1)(c) "
+    "with Arts. 5(2) and 24(1))",
+    "subjects.register_people": "People whose contact the job changed or deleted",
     "subjects.subscribers": "Subscribers to newsletters and marketing messages",
     "subjects.customers": "Customers",
     "subjects.objectors": "People who objected to marketing or whose data was erased",
@@ -102,7 +133,15 @@ DOC_STRINGS: dict[str, str] = {
     "data.requester_contact": "The email address the answer is sent to",
     "data.request_details": "Request type, received and due dates, and status",
     "data.browsing": "Pages visited, time on site, referrer, cookie identifiers and IP address",
-    "retention.list_months": "{months} (list-specific retention, list {list})",
+    "data.site_tracking": "Pages a contact visited on the website, if ActiveCampaign site "
+    "tracking is switched on for the account",
+    "data.cookie_consents": "The visitor's cookie choices and when they were made",
+    "data.browsing_anonymous": "Page views counted without identifiers",
+    "data.audit_events": "What was changed and when: ActiveCampaign contact id or keyed hash, "
+    "list, rule and result; for a rectification the old and new value until the person is erased",
+    "retention.tracking_with_contact": "Site-tracking data in ActiveCampaign are deleted "
+    "together with the contact, by the periods above",
+    "retention.audit_log": "{months}, then removed by the nightly run",
     "retention.until_withdrawal": "Until consent is withdrawn; deleted once {days} have passed "
     "since the withdrawal (only a suppression entry may remain)",
     "retention.after_last_purchase": "{months} after the last purchase in the list's product "
@@ -113,12 +152,10 @@ DOC_STRINGS: dict[str, str] = {
     "the bounce",
     "retention.bookkeeping": "Bookkeeping material (invoices and vouchers) is kept for the periods "
     "required by the Accounting Act in the bookkeeping system, not in the marketing register",
-    "retention.analytics": "As set in the analytics service, at most {months}; tracking data in "
-    "ActiveCampaign is deleted together with the contact",
     "retention.suppression": "As long as the address may be acquired again; only the keyed hash "
     "is kept",
-    "retention.request_record": "{years} after the request is closed (general limitation period; "
-    "accountability, GDPR Art. 5(2))",
+    "retention.request_record": "{months} after the request was answered; a restriction is kept "
+    "while it is in force (general limitation period; accountability, GDPR Art. 5(2))",
     "security.need_to_know": "Access only for staff whose work requires it; confidentiality "
     "obligation",
     "security.files_0600": "Reports, exports and the register database readable only by the "
@@ -128,9 +165,11 @@ DOC_STRINGS: dict[str, str] = {
     "security.token_from_env": "The ActiveCampaign key is read from the environment; it never "
     "appears in the configuration file or in logs",
     "security.audit_log": "Every change made in ActiveCampaign is recorded in an append-only "
-    "audit log before and after the change",
+    "audit log before and after the change; rows are removed only by age",
     "security.masked_emails": "Email addresses are masked in reports; no personal data is "
     "written to logs",
+    "ropa.col.dpa": "Data-processing agreement",
+    "ropa.dpa_missing": "NOT SIGNED – DPA_MISSING",
     "mechanism.none": "NO TRANSFER MECHANISM – the transfer is not allowed",
     "mechanism.adequacy": "European Commission adequacy decision (GDPR Art. 45)",
     "mechanism.adequacy_us": "EU–US Data Privacy Framework, Commission adequacy decision (EU) "

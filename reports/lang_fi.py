@@ -131,6 +131,7 @@ STRINGS: dict[str, str] = {
     "code.DSR_DUE_SOON": "Pyynnön määräaika lähestyy",
     "code.DSR_OVERDUE": "Pyyntö myöhässä",
     "code.DSR_IDENTITY_UNVERIFIED": "Pyytäjän henkilöllisyys tarkistamatta",
+    "code.DPA_MISSING": "Käsittelijältä puuttuu käsittelysopimus",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Siirto EU:n/ETA:n ulkopuolelle ilman suojatoimia",
     "code_help.OBJECTION_NOT_HONOURED": "Henkilö on kieltänyt suoramarkkinoinnin, mutta on yhä "
     "aktiivisena markkinointilistalla. Kieltoa on noudatettava aina (tietosuoja-asetus 21 art. "
@@ -156,6 +157,9 @@ STRINGS: dict[str, str] = {
     "code_help.DSR_IDENTITY_UNVERIFIED": "Pyyntö on kirjattu, mutta tietoja ei luovuteta eikä "
     "muuteta ennen kuin pyytäjän henkilöllisyys on tarkistettu; pyydä vain tarpeelliset tiedot "
     "(tietosuoja-asetus 12 art. 6 kohta). Määräaika kuluu jo.",
+    "code_help.DPA_MISSING": "Käsittelijä saa käsitellä henkilötietoja vain "
+    "allekirjoitetun, tietosuoja-asetuksen 28 artiklan 3 kohdan mukaisen sopimuksen perusteella; "
+    "merkitse sen päiväys kohtaan processors.dpa_signed.",
     "code_help.TRANSFER_WITHOUT_SAFEGUARD": "Käsittelijä on EU:n/ETA:n ulkopuolella, eikä "
     "siirtoperustetta (riittävyyspäätös tai vakiolausekkeet) ole kirjattu (tietosuoja-asetus "
     "44–46 art.).",
@@ -182,6 +186,10 @@ STRINGS: dict[str, str] = {
     "explain.DSR_IDENTITY_UNVERIFIED": "Rekisteröidyn pyyntö odottaa henkilöllisyyden tarkistusta.",
     "explain.DSR_IDENTITY_UNVERIFIED.due": "Pyyntö {request} ({type}) odottaa henkilöllisyyden "
     "tarkistusta (--verified); vastattava viimeistään {due}.",
+    "explain.DPA_MISSING": "Käsittelijän allekirjoitettua käsittelysopimusta ei ole kirjattu.",
+    "explain.dpa_named": "Käsittelijän {name} allekirjoitettua käsittelysopimusta ei ole kirjattu "
+    "(tietosuoja-asetuksen 28 artiklan 3 kohta): allekirjoita sopimus ja merkitse dpa_signed sen "
+    "[[processors]]-kohtaan.",
     "explain.TRANSFER_WITHOUT_SAFEGUARD": "Henkilötietoja siirretään EU:n/ETA:n ulkopuolelle "
     "ilman riittävyyspäätöstä tai vakiolausekkeita.",
     "explain.transfer_named": "Henkilötietoja siirretään käsittelijälle {name} ({country}) "
@@ -286,6 +294,14 @@ STRINGS: dict[str, str] = {
     "poistosuunnitelma tai tiedosto (reports.keep_days).",
     "note.outputs_removed.other": "Säilytysaika: poistettiin {count} yli {days} vanhaa "
     "raporttia, poistosuunnitelmaa tai tiedostoa (reports.keep_days).",
+    "note.audit_removed.one": "Säilytysaika: tapahtumalokista poistettiin {count} yli {months} "
+    "vanha rivi (policy.audit_retention_months).",
+    "note.audit_removed.other": "Säilytysaika: tapahtumalokista poistettiin {count} yli {months} "
+    "vanhaa riviä (policy.audit_retention_months).",
+    "note.requests_removed.one": "Säilytysaika: poistettiin {count} yli {months} sitten "
+    "käsitelty rekisteröidyn pyyntö (policy.request_retention_months).",
+    "note.requests_removed.other": "Säilytysaika: poistettiin {count} yli {months} sitten "
+    "käsiteltyä rekisteröidyn pyyntöä (policy.request_retention_months).",
     "notice.heading": "Tietosuojaselosteen korjattavat kohdat",
     "notice.intro": "Nykyisessä tietosuojaselosteessa on seuraavat puutteet. Ne korjataan "
     "päivittämällä seloste; rekisteri ei voi korjata niitä.",
@@ -307,6 +323,14 @@ STRINGS: dict[str, str] = {
     "vaatii suostumuksen, jossa vastaanottajat nimetään; asiakassuhteeseen perustuva "
     "markkinointioikeus ei koske kumppaneita. Luettele vastaanottajat ja siirrot (13 art. 1 "
     "kohta e–f).",
+    "notice.cookies": "Selosteen mukaan sivustolla käytetään ActiveCampaignin ja Google "
+    "Analyticsin evästeitä, ja sivuston käyttäminen tarkoittaa niiden hyväksymistä. Muita kuin "
+    "välttämättömiä evästeitä saa tallentaa tai lukea vain kävijän etukäteen antamalla "
+    "suostumuksella (917/2014, 205 §; tietosuoja-asetus 4 art. 11 kohta); [cookies] analytics "
+    "= ”none” ei ilmoita suostumusta, mutta ActiveCampaignissa on kontakteista verkkosivuilta "
+    "tallennettuja tietoja (IP-osoite tai selain). Pyydä suostumus evästebannerilla ja aseta "
+    "analytics = ”consent_banner” sekä consent_log, tai poista sivustoseuranta käytöstä ja "
+    "kerro selosteessa, ettei analytiikkaevästeitä käytetä.",
     "notice.transfers": "Siirrot EU:n/ETA:n ulkopuolelle alihankkijoiden (ActiveCampaign, Google "
     "Analytics) kautta: nimeä käytetty suojatoimi (riittävyyspäätös (EU) 2023/1795 tai "
     "vakiolausekkeet (EU) 2021/914).",

@@ -43,6 +43,14 @@ DOC_STRINGS: dict[str, str] = {
     "ropa.kind.analytics": "Verkkosivujen analytiikka ja evästeet",
     "ropa.kind.suppression": "Estolista (markkinointikiellot ja poistetut osoitteet)",
     "ropa.kind.requests": "Rekisteröityjen pyyntöjen käsittely",
+    "ropa.kind.audit": "Rekisterin omien muutosten tapahtumaloki",
+    "ropa.desc.audit": "Osoitetaan, mitä ajo muutti tai poisti ActiveCampaignissa ja "
+    "rekisterissä, milloin ja minkä säännön perusteella.",
+    "ropa.desc.analytics.consent_banner": "Verkkosivujen käytön tilastointi evästeillä, jotka "
+    "asetetaan vasta, kun kävijä on antanut suostumuksensa evästebannerissa; suostumukset "
+    "säilytetään: {consent_log}.",
+    "ropa.desc.analytics.anonymous_no_cookies": "Verkkosivujen käytön anonyymi tilastointi "
+    "ilman evästeitä; kävijän laitteelle ei tallenneta eikä sieltä lueta mitään.",
     "ropa.desc.consent": "Sähköpostimarkkinointi ja tiedotteet henkilöille, jotka ovat antaneet "
     "siihen suostumuksensa.",
     "ropa.desc.soft_opt_in": "Omien, aiemmin ostettujen kanssa samankaltaisten tuotteiden ja "
@@ -51,8 +59,8 @@ DOC_STRINGS: dict[str, str] = {
     "ropa.desc.unclassified": "Tarkoituksen oikeusperuste puuttuu asetuksista.",
     "ropa.desc.customers": "Asiakassuhteen hoito, tilausten toimitus ja laskutus sekä "
     "asiakassuhteeseen perustuvan markkinointioikeuden osoittaminen.",
-    "ropa.desc.analytics": "Verkkosivujen käytön tilastointi palvelun kehittämiseksi "
-    "(ActiveCampaign- ja Google Analytics -evästeet).",
+    "ropa.desc.analytics": "Verkkosivujen käytön tilastointi. [cookies] analytics = ”none”: "
+    "asetuksissa ei ole ilmoitettu analytiikkaevästeitä, eikä evästeille väitetä suostumusta.",
     "ropa.desc.suppression": "Varmistetaan, ettei markkinointia lähetetä henkilölle, joka on "
     "kieltänyt sen tai jonka tiedot on poistettu, vaikka osoite saataisiin myöhemmin uudelleen.",
     "ropa.desc.requests": "Rekisteröityjen oikeuksien toteuttaminen (tarkastus, oikaisu, "
@@ -65,8 +73,27 @@ DOC_STRINGS: dict[str, str] = {
     "määrittää ({setting} = {value}).",
     "ropa.err.retention_customers": "Asiakastiedot ja ostot: säilytysaikaa ei voi määrittää "
     "({setting} = {value}).",
-    "ropa.err.retention_analytics": "Verkkosivujen analytiikka: säilytysaikaa ei voi määrittää "
+    "ropa.err.list_retention_unenforced": "Lista {list}: käyttötarkoituksen ”{purpose}” "
+    "retention_months = {value} ei ole poistoajon noudattama; poista se ([policy]-osion ajat "
+    "ovat ne, joita ajo noudattaa ja jotka selosteessa kerrotaan).",
+    "ropa.err.retention_requests": "Rekisteröityjen pyynnöt: säilytysaikaa ei voi määrittää "
     "({setting} = {value}).",
+    "ropa.err.retention_audit": "Tapahtumaloki: säilytysaikaa ei voi määrittää "
+    "({setting} = {value}).",
+    "ropa.err.processor_no_purposes": "Käsittelijä {name}: purposes on tyhjä, joten se "
+    "näytetään jokaisen käsittelytoimen vastaanottajana; nimeä listojen käyttötarkoitukset tai "
+    "käsittelytoimet, joita se palvelee.",
+    "ropa.err.processor_purpose": "Käsittelijä {name}: käyttötarkoitus ”{purpose}” ei ole "
+    "listan käyttötarkoitus eikä käsittelytoimi ({known}).",
+    "ropa.err.analytics_undeclared": "Käsittelijä {name} palvelee käyttötarkoitusta "
+    "website_analytics, mutta [cookies] analytics = ”none”: pyydä evästeille suostumus "
+    "evästebannerilla (917/2014, 205 §) ja aseta analytics = ”consent_banner” sekä "
+    "consent_log, tai lopeta palvelun käyttö.",
+    "ropa.err.consent_log": "[cookies] analytics = ”consent_banner” ilman consent_log-arvoa: "
+    "suostumus on voitava osoittaa (tietosuoja-asetus 7 art. 1 kohta); kerro, missä bannerin "
+    "suostumukset säilytetään.",
+    "ropa.err.cookie_mode": "[cookies] analytics = ”{value}” ei ole mikään arvoista none, "
+    "consent_banner, anonymous_no_cookies.",
     "ropa.err.bad_country": "Käsittelijä {name}: maakoodi ”{country}” ei ole kaksikirjaiminen "
     "ISO-maakoodi.",
     "ropa.err.bad_mechanism": "Käsittelijä {name}: tuntematon siirtoperuste ”{mechanism}”.",
@@ -88,6 +115,14 @@ DOC_STRINGS: dict[str, str] = {
     "(tietosuoja-asetus 6 art. 1 kohta c ja 12–22 art.)",
     "legal.svpl_205": "Evästeet: käyttäjän suostumus (laki sähköisen viestinnän palveluista "
     "917/2014, 205 §)",
+    "legal.cookies_none": "Ei mitään: [cookies] analytics = ”none” ilmoittaa, ettei "
+    "analytiikkaevästeitä käytetä, joten evästesuostumukseen (917/2014, 205 §) ei vedota",
+    "legal.gdpr_6_1_f_statistics": "Oikeutettu etu anonyymiin käyttötilastointiin "
+    "(tietosuoja-asetus 6 art. 1 kohta f); kävijän laitteelle ei tallenneta eikä sieltä lueta "
+    "mitään",
+    "legal.gdpr_6_1_c_5_2": "Lakisääteinen velvoite osoittaa säännösten noudattaminen "
+    "(tietosuoja-asetus 6 art. 1 kohta c sekä 5 art. 2 kohta ja 24 art. 1 kohta)",
+    "subjects.register_people": "Henkilöt, joiden kontaktia ajo muutti tai jonka se poisti",
     "subjects.subscribers": "Uutiskirjeiden ja markkinointiviestien tilaajat",
     "subjects.customers": "Asiakkaat",
     "subjects.objectors": "Henkilöt, jotka ovat kieltäneet markkinoinnin tai joiden tiedot on "
@@ -110,7 +145,16 @@ DOC_STRINGS: dict[str, str] = {
     "data.request_details": "Pyynnön tyyppi, vastaanotto- ja määräpäivä sekä tila",
     "data.browsing": "Vieraillut sivut, käynnin kesto, saapumislähde, evästetunnisteet ja "
     "IP-osoite",
-    "retention.list_months": "{months} (listakohtainen säilytysaika, lista {list})",
+    "data.site_tracking": "Kontaktin vierailemat verkkosivut, jos ActiveCampaignin "
+    "sivustoseuranta on tilillä käytössä",
+    "data.cookie_consents": "Kävijän evästevalinnat ja niiden ajankohta",
+    "data.browsing_anonymous": "Sivujen katselukerrat ilman tunnisteita",
+    "data.audit_events": "Mitä muutettiin ja milloin: ActiveCampaignin kontaktitunniste tai "
+    "avaimella laskettu tiiviste, lista, sääntö ja tulos; tiedon korjauksesta vanha ja uusi arvo "
+    "siihen asti, kun henkilön tiedot poistetaan",
+    "retention.tracking_with_contact": "ActiveCampaignin sivustoseurannan tiedot poistetaan "
+    "kontaktin mukana edellä mainittujen aikojen mukaan",
+    "retention.audit_log": "{months}, minkä jälkeen yöajo poistaa ne",
     "retention.until_withdrawal": "Suostumuksen perumiseen asti; tiedot poistetaan, kun "
     "perumisesta on kulunut {days} (vain estolistamerkintä voi jäädä)",
     "retention.after_last_purchase": "{months} viimeisimmästä ostosta listan tuoteryhmissä",
@@ -120,12 +164,11 @@ DOC_STRINGS: dict[str, str] = {
     "kulunut {days}",
     "retention.bookkeeping": "Kirjanpitoaineisto (laskut ja tositteet) säilytetään "
     "kirjanpitolain mukaiset ajat kirjanpitojärjestelmässä, ei markkinointirekisterissä",
-    "retention.analytics": "Analytiikkapalvelun säilytysasetuksen mukaan, enintään {months}; "
-    "ActiveCampaignin seurantatiedot poistetaan kontaktin mukana",
     "retention.suppression": "Niin kauan kuin osoite voidaan saada uudelleen; vain avaimella "
     "laskettu tiiviste säilytetään",
-    "retention.request_record": "{years} pyynnön käsittelyn päättymisestä (yleinen "
-    "vanhentumisaika; osoitusvelvollisuus, tietosuoja-asetus 5 art. 2 kohta)",
+    "retention.request_record": "{months} pyyntöön vastaamisesta; käsittelyn rajoitus säilytetään "
+    "niin kauan kuin se on voimassa (yleinen vanhentumisaika; osoitusvelvollisuus, "
+    "tietosuoja-asetus 5 art. 2 kohta)",
     "security.need_to_know": "Pääsy vain työntekijöillä, joiden tehtävät sitä edellyttävät; "
     "vaitiolovelvollisuus",
     "security.files_0600": "Raportit, viennit ja rekisteritietokanta vain ylläpitäjän "
@@ -135,9 +178,11 @@ DOC_STRINGS: dict[str, str] = {
     "security.token_from_env": "ActiveCampaign-avain luetaan ympäristömuuttujasta; se ei päädy "
     "asetustiedostoon eikä lokeihin",
     "security.audit_log": "Jokainen ActiveCampaigniin tehty muutos kirjataan muuttumattomaan "
-    "tapahtumalokiin ennen muutosta ja sen jälkeen",
+    "tapahtumalokiin ennen muutosta ja sen jälkeen; rivejä poistetaan vain iän perusteella",
     "security.masked_emails": "Raporteissa sähköpostiosoitteet peitetään; lokeihin ei kirjata "
     "henkilötietoja",
+    "ropa.col.dpa": "Käsittelysopimus",
+    "ropa.dpa_missing": "EI ALLEKIRJOITETTU – DPA_MISSING",
     "mechanism.none": "EI SIIRTOPERUSTETTA – siirto ei ole sallittu",
     "mechanism.adequacy": "Euroopan komission tietosuojan riittävyyttä koskeva päätös "
     "(tietosuoja-asetus 45 art.)",

@@ -39,6 +39,7 @@ CODE_ORDER = (
     "SUPPRESSION_BREACH",
     "DSR_OVERDUE",
     "TRANSFER_WITHOUT_SAFEGUARD",
+    "DPA_MISSING",
     "CONSENT_WITHDRAWN",
     "SOFT_OPT_IN_EXPIRED",
     "NO_MARKETING_BASIS",
@@ -237,7 +238,11 @@ def report_context(
         "policy_rows": _policy_rows(report.get("policy") or {}, lang),
         "ropa_errors": ropa_errors,
         "notes": [note_text(note, lang) for note in report.get("notes", [])],
-        "notice_defects": list(NOTICE_DEFECTS if defects is None else defects),
+        "notice_defects": [
+            *(NOTICE_DEFECTS if defects is None else defects),
+            # [cookies] analytics = "none" while ActiveCampaign holds website data (917/2014 § 205)
+            *(["cookies"] if report.get("cookie_wording_open") else []),
+        ],
         "notice": notice_context(report.get("notice"), lang),
         "charts": _charts(report, lang, history),
     }

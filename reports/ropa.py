@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from reports.files import ensure_private_dir, write_json, write_text
 from reports.i18n import LANGUAGES, get_lang, zone_of
 from reports.render import render
+from reports.ropa_fixed import fixed_activities
+from reports.ropa_recipients import check_purposes, serves
 from reports.ropa_text import describe_activity, describe_processor
 
 LEGAL_BASIS = {
@@ -34,9 +36,6 @@ SECURITY = (
     "audit_log",
     "masked_emails",
 )
-# Request records prove how a request was handled (Art. 5(2)); three years is the general
-# limitation period for claims in Finland (vanhentumislaki 728/2003).
-REQUEST_RECORD_YEARS = 3
 Issue = Callable[..., None]  # records one problem: issue(text_key, **params)
 
 
@@ -71,18 +70,15 @@ def _list_retention(
     item: Mapping[str, Any], policy: Mapping[str, Any], issue: Issue
 ) -> dict[str, Any] | None:
     basis, list_id = str(item.get("basis")), item.get("id")
-    override = item.get("retention_months")
-    if override is not None:
-        if isinstance(override, int) and not isinstance(override, bool) and override > 0:
-            return {"rule": "list_months", "months": override, "list": list_id}
+    if item.get("retention_months") is not None:
+        # The purge enforces the [policy] periods, not a per-list one: stating it would make
+        # the record and the letters promise a deletion that never happens (SPEC 6).
         issue(
-            "ropa.err.list_retention",
+            "ropa.err.list_retention_unenforced",
             list=list_id,
             purpose=item.get("purpose"),
-            setting="retention_months",
-            value=override,
+            value=item.get("retention_months"),
         )
-        return None
     # after_withdrawal_days = 0 is resolvable: deleted at the first run after the withdrawal
     setting, rule, unit, zero = {
         "consent": ("after_withdrawal_days", "until_withdrawal", "days", True),
@@ -148,56 +144,6 @@ def _list_activity(
     }
 
 
-def _fixed_activities(policy: Mapping[str, Any], issue: Issue) -> list[dict[str, Any]]:
-    months = _positive(policy, "customer_retention_months")
-    for kind in ("customers", "analytics"):
-        if months is None:
-            issue(
-                f"ropa.err.retention_{kind}",
-                setting="policy.customer_retention_months",
-                value=policy.get("customer_retention_months"),
-            )
-    keep = [{"rule": "customer_months", "months": months}] if months else []
-    analytics = [{"rule": "analytics", "months": months}] if months else []
-    return [
-        {
-            "id": "customers",
-            "kind": "customers",
-            "legal_basis": ["gdpr_6_1_b", "gdpr_6_1_c_books"],
-            "data_subjects": ["customers"],
-            "data_categories": ["contact_details", "purchases"],
-            "retention": [*keep, {"rule": "bookkeeping"}],
-        },
-        {
-            "id": "analytics",
-            "kind": "analytics",
-            "legal_basis": ["svpl_205", "gdpr_6_1_a"],
-            "data_subjects": ["visitors"],
-            "data_categories": ["browsing"],
-            "retention": analytics,
-        },
-        # suppression rows and request records live only in the controller's own register
-        {
-            "id": "suppression",
-            "kind": "suppression",
-            "legal_basis": ["gdpr_6_1_c_21_3"],
-            "data_subjects": ["objectors"],
-            "data_categories": ["hashed_email"],
-            "retention": [{"rule": "suppression"}],
-            "local_only": True,
-        },
-        {
-            "id": "requests",
-            "kind": "requests",
-            "legal_basis": ["gdpr_6_1_c_12_22"],
-            "data_subjects": ["requesters"],
-            "data_categories": ["requester_contact", "request_details"],
-            "retention": [{"rule": "request_record", "years": REQUEST_RECORD_YEARS}],
-            "local_only": True,
-        },
-    ]
-
-
 def _processor(item: Mapping[str, Any], eea: frozenset[str], issue: Issue) -> dict[str, Any]:
     name = item.get("name") or "?"
     country = str(item.get("country") or "").upper()
@@ -209,12 +155,15 @@ def _processor(item: Mapping[str, Any], eea: frozenset[str], issue: Issue) -> di
     in_eea = country in eea
     if not in_eea and mechanism == "none":
         issue("ropa.err.transfer", name=name, country=country)
+    signed = item.get("dpa_signed")
     return {
         "name": name,
         "country": country,
         "role": item.get("role"),
         "transfer_mechanism": mechanism,
         "eea": in_eea,
+        "purposes": [str(p) for p in item.get("purposes") or []],
+        "dpa_signed": signed.isoformat() if isinstance(signed, date) else signed,
     }
 
 
@@ -225,6 +174,7 @@ def build_ropa(
     processors: list[dict[str, Any]],
     policy: dict[str, Any],
     eea_countries: frozenset[str],
+    cookies: Mapping[str, Any] | None = None,
 ) -> Ropa:
     """One activity per list purpose plus the fixed ones; problems go to `errors`, in the
     controller's language, one string per problem naming the list or processor."""
@@ -247,14 +197,14 @@ def build_ropa(
                 issue("ropa.err.no_purpose", list=item.get("id"))
             continue
         ropa.activities.append(_list_activity(purpose, items, policy, issue))
-    ropa.activities.extend(_fixed_activities(policy, issue))
+    ropa.activities.extend(fixed_activities(policy, cookies or {}, issue))
+    check_purposes(ropa.processors, ropa.activities, issue)
     for activity in ropa.activities:
-        if activity.pop("local_only", False):
-            receivers = []
-        elif activity["kind"] == "analytics":
-            receivers = ropa.processors
-        else:
-            receivers = [p for p in ropa.processors if not _analytics_only(p)]
+        local = activity.pop("local_only", False)
+        receivers = [p for p in ropa.processors if not local and serves(p, activity)]
+        if activity["kind"] == "analytics" and activity["cookies"] == "none":
+            for p in receivers:
+                issue("ropa.err.analytics_undeclared", name=p["name"])
         activity["recipients"] = [p["name"] for p in receivers]
         activity["transfers"] = [
             {"recipient": p["name"], "country": p["country"], "mechanism": p["transfer_mechanism"]}
@@ -263,13 +213,6 @@ def build_ropa(
         ]
         activity["security"] = list(SECURITY)
     return ropa
-
-
-def _analytics_only(processor: Mapping[str, Any]) -> bool:
-    """An analytics service (by its configured role) receives website data, not the register:
-    naming it as a recipient of newsletter data would make the record and letters untrue."""
-    role = str(processor.get("role") or "").lower()
-    return "analytic" in role or "analytiikka" in role
 
 
 def write_ropa(

@@ -57,6 +57,10 @@ def _purpose(activity: Mapping[str, Any], lang: Lang) -> str:
         if not bases:
             return lang.t("ropa.desc.unclassified")
         return " ".join(lang.t(f"ropa.desc.{basis}") for basis in bases)
+    mode = activity.get("cookies")
+    if activity["kind"] == "analytics" and mode not in (None, "none"):
+        log = activity.get("consent_log") or lang.t("common.none")
+        return lang.t(f"ropa.desc.analytics.{mode}", consent_log=log)
     return lang.t(f"ropa.desc.{activity['kind']}")
 
 
@@ -98,4 +102,6 @@ def describe_processor(processor: Mapping[str, Any], lang: Lang) -> dict[str, An
         if eea
         else mechanism_text(country, processor.get("transfer_mechanism"), lang),
         "unsafe": not eea and processor.get("transfer_mechanism") not in ("adequacy", "scc"),
+        "dpa": processor.get("dpa_signed") or lang.t("ropa.dpa_missing"),
+        "dpa_missing": not processor.get("dpa_signed"),
     }

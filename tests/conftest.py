@@ -79,7 +79,15 @@ TEST_CONTROLLER: dict[str, Any] = {
     "contact": "Tietosuoja, tietosuoja@testiyritys.example, 040 000 0000",
 }
 
-_BASE_CONFIG: dict[str, dict[str, Any]] = {
+TEST_PROCESSOR: dict[str, Any] = {
+    "name": "ActiveCampaign, LLC",
+    "country": "US",
+    "transfer_mechanism": "scc",
+    "role": "email marketing platform",
+    "purposes": ["newsletter", "customer_offers", "surveys", "orders", "customers"],
+    "dpa_signed": "2024-01-15",
+}
+_BASE_CONFIG: dict[str, Any] = {
     "controller": TEST_CONTROLLER,
     "activecampaign": {"requests_per_second": 200, "timeout_seconds": 5, "max_attempts": 3},
     "register": {
@@ -88,19 +96,26 @@ _BASE_CONFIG: dict[str, dict[str, Any]] = {
         "suppression_key_file": "var/suppression.key",
     },
     "reports": {"dir": "var/reports"},
+    # One processor with its purposes and DPA date, so that a test sees DPA_MISSING or a ROPA
+    # error only when it configures one; the defaults model the seed's unsigned analytics.
+    "processors": [TEST_PROCESSOR],
 }
 
 
 def make_config(tmp_path: Path, base_url: str, **sections: Mapping[str, Any]) -> Path:
     """Write `tmp_path/config.toml` for the simulator at `base_url`; return its path.
 
-    Defaults: 200 requests/s, 5 s timeout, 3 attempts, every file under `tmp_path/var/`.
+    Defaults: 200 requests/s, 5 s timeout, 3 attempts, every file under `tmp_path/var/`, one
+    processor (ActiveCampaign, with purposes and a DPA date).
     Each keyword is a section whose keys are merged over the defaults, e.g.
     `make_config(tmp_path, url, sync={"overlap_minutes": 0}, policy={"enforce": "apply"})`;
     a list of mappings (`lists=[{...}, ...]`) becomes an array of tables and replaces the
     default one. The API token is never written here: pass it in the environment.
     """
-    merged: dict[str, Any] = {key: dict(value) for key, value in _BASE_CONFIG.items()}
+    merged: dict[str, Any] = {
+        key: dict(value) if isinstance(value, Mapping) else [dict(item) for item in value]
+        for key, value in _BASE_CONFIG.items()
+    }
     merged["activecampaign"]["base_url"] = base_url
     for name, values in sections.items():
         if isinstance(values, Mapping):

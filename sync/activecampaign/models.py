@@ -20,6 +20,9 @@ class Contact:
     bounced_hard: bool
     bounced_soft: bool
     bounced_date: datetime | None
+    # An IP address or browser user agent recorded from the website (site tracking or a web
+    # form): data read from the visitor's device, which the cookie statements must cover.
+    web_tracked: bool = False
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,8 @@ def parse_contact(raw: object, *, source: str = "contacts") -> Contact:
         bounced_hard=r.flag("bounced_hard"),
         bounced_soft=r.flag("bounced_soft"),
         bounced_date=r.when("bounced_date"),
+        # "ip" is an IPv4 address as an integer string, "0" when none was recorded.
+        web_tracked=r.text("ip").strip() not in ("", "0") or bool(r.text("ua").strip()),
     )
 
 

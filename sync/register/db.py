@@ -9,7 +9,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sync.register.schema import SCHEMA, SCHEMA_VERSION
+from sync.register.schema import (
+    OLD_AUDIT_DELETE_TRIGGER,
+    SCHEMA,
+    SCHEMA_VERSION,
+    audit_delete_trigger,
+)
 
 
 def create_private_file(path: Path) -> None:
@@ -49,10 +54,32 @@ def connect(path: Path) -> sqlite3.Connection:
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
+        _upgrade(conn)
     except sqlite3.OperationalError as exc:
         conn.close()
         raise _busy_or(exc) from None
     return conn
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Idempotent changes to registers made by an older release; reads only when none is due."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(contacts)")}
+    if "web_tracked" not in columns:
+        # A mirror column, filled by the next pull; until then nobody counts as tracked.
+        conn.execute("ALTER TABLE contacts ADD COLUMN web_tracked INTEGER NOT NULL DEFAULT 0")
+    old = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+        (OLD_AUDIT_DELETE_TRIGGER,),
+    ).fetchone()
+    if old is None:
+        return
+    # One transaction: the log is never left without a delete rule, even for a moment.
+    conn.executescript(
+        "BEGIN IMMEDIATE;"
+        f" DROP TRIGGER IF EXISTS {OLD_AUDIT_DELETE_TRIGGER};"
+        f" {audit_delete_trigger()}"
+        " COMMIT;"
+    )
 
 
 def _schema_is_current(conn: sqlite3.Connection) -> bool:

@@ -50,8 +50,8 @@ def save_page(conn: sqlite3.Connection, page: ContactPage) -> None:
         conn.executemany(f"DELETE FROM {table} WHERE contact_id = ?", ids)  # noqa: S608
     conn.executemany(
         "INSERT OR REPLACE INTO contacts(id, email, email_norm, first_name, last_name, phone,"
-        " cdate, udate, bounced_hard, bounced_soft, bounced_date)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " cdate, udate, bounced_hard, bounced_soft, bounced_date, web_tracked)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 c.id,
@@ -65,6 +65,7 @@ def save_page(conn: sqlite3.Connection, page: ContactPage) -> None:
                 int(c.bounced_hard),
                 int(c.bounced_soft),
                 iso(c.bounced_date),
+                int(c.web_tracked),
             )
             for c in page.contacts
         ],
@@ -136,3 +137,8 @@ def add_contact_tag(
         "INSERT OR REPLACE INTO contact_tags(id, contact_id, tag_id) VALUES (?, ?, ?)",
         (contact_tag_id, contact_id, tag_id),
     )
+
+
+def web_tracked_count(conn: sqlite3.Connection) -> int:
+    """Contacts whose ActiveCampaign record holds an IP address or user agent from the site."""
+    return int(conn.execute("SELECT count(*) FROM contacts WHERE web_tracked = 1").fetchone()[0])

@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS contacts (
     cdate TEXT, udate TEXT,
     bounced_hard INTEGER NOT NULL DEFAULT 0,
     bounced_soft INTEGER NOT NULL DEFAULT 0,
-    bounced_date TEXT
+    bounced_date TEXT,
+    web_tracked INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS contacts_email_norm ON contacts(email_norm);
 CREATE TABLE IF NOT EXISTS memberships (
@@ -127,8 +128,13 @@ WHEN NOT (NEW.detail = '{"redacted": "erasure"}' AND NEW.seq = OLD.seq AND NEW.a
           AND NEW.phase = OLD.phase AND NEW.type = OLD.type AND NEW.subject = OLD.subject
           AND NEW.list_id IS OLD.list_id AND NEW.rule = OLD.rule AND NEW.actor = OLD.actor)
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+-- The one deletion allowed (SPEC 6 r2): rows older than the cutoff that the retention step
+-- sets in meta for its own transaction (policy.audit_retention_months), never the last month.
+CREATE TRIGGER IF NOT EXISTS audit_log_delete_by_age BEFORE DELETE ON audit_log
+WHEN NOT (OLD.at < COALESCE((SELECT value FROM meta WHERE key = 'audit_delete_before'), '')
+          AND OLD.at < strftime('%Y-%m-%dT%H:%M:%S+00:00',
+                                (SELECT max(at) FROM audit_log), '-1 months'))
+BEGIN SELECT RAISE(ABORT, 'audit_log rows are removed only by age'); END;
 
 CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY, command TEXT NOT NULL, started_at TEXT NOT NULL,
@@ -136,3 +142,14 @@ CREATE TABLE IF NOT EXISTS runs (
     findings_by_code TEXT NOT NULL DEFAULT '{}', report_dir TEXT
 );
 """
+
+# Registers made before the audit log could age: their delete trigger refuses every deletion.
+# `upgrade` swaps it for the age-based one; it is a no-op on a register that has it already.
+OLD_AUDIT_DELETE_TRIGGER = "audit_log_no_delete"
+AUDIT_DELETE_CUTOFF_KEY = "audit_delete_before"
+
+
+def audit_delete_trigger() -> str:
+    """The CREATE TRIGGER statement of the age-based delete rule, as SCHEMA holds it."""
+    start = SCHEMA.index("CREATE TRIGGER IF NOT EXISTS audit_log_delete_by_age")
+    return SCHEMA[start : SCHEMA.index("END;", start) + len("END;")]

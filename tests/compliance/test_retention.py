@@ -57,6 +57,7 @@ def run(case: Case) -> pd.DataFrame:
         policy=RetentionPolicy(),
         now=f.NOW,
         restricted_emails=case.restricted,
+        service_list_ids=frozenset({ORDERS}),
     )
 
 
@@ -86,7 +87,30 @@ CASES = [
         id="keep-recent-consent-event",
     ),
     pytest.param(Case(memberships=((1, NEWSLETTER),)), id="keep-active-on-marketing-list"),
-    pytest.param(Case(memberships=((1, ORDERS),)), id="keep-active-on-service-list"),
+    pytest.param(
+        Case(
+            memberships=((1, ORDERS),),
+            customers=((A, "2023-06-01", "shoes"),),
+            plan=((1, A, "RETENTION_EXPIRED", "2023-06-01", False, ""),),
+        ),
+        id="service-list-only-purged-24-months-after-last-purchase",
+    ),
+    pytest.param(
+        Case(memberships=((1, ORDERS),), customers=((A, "2025-01-01", "shoes"),)),
+        id="keep-service-list-customer-within-retention",
+    ),
+    pytest.param(
+        Case(memberships=((1, ORDERS), (1, NEWSLETTER))),
+        id="keep-service-and-marketing-list",
+    ),
+    pytest.param(
+        Case(
+            memberships=((1, ORDERS),),
+            consents=((A, "newsletter", "withdraw", "2025-06-01"),),
+            plan=((1, A, "AFTER_WITHDRAWAL", "2025-06-01", False, ""),),
+        ),
+        id="service-list-does-not-hold-back-after-withdrawal",
+    ),
     pytest.param(Case(memberships=((1, 99),)), id="keep-active-on-unconfigured-list"),
     pytest.param(
         Case(

@@ -18,12 +18,14 @@ What each person is for, with the default policy (AC = ActiveCampaign, L1..L4 = 
 - withdrawn: AC L1 active; grant, withdrawal 10 days ago. CONSENT_WITHDRAWN: unsubscribe L1.
   Purge: kept (withdrawal within after_withdrawal_days).
 - objector: AC L1 and L4 (service) active; grant, then objection (direct_marketing) 5 days
-  ago. OBJECTION_NOT_HONOURED: unsubscribe L1 (never L4), tag. Purge: kept (active on L4).
+  ago. OBJECTION_NOT_HONOURED: unsubscribe L1 (never L4), tag. Purge: kept the first night
+  (active on L1 when planned); OBJECTED the next, as L4 (service) protects nobody (SPEC 6 r2).
 - no_basis: AC L3 active; no register rows. NO_MARKETING_BASIS: unsubscribe L3. Purge: kept.
 - soft_ok: AC L2 active; purchase (kurssit) 30 days ago. Nothing. Purge: kept.
 - soft_expired: AC L2 active; purchase (kurssit) 3 years ago. SOFT_OPT_IN_EXPIRED: unsubscribe
   L2. Purge: kept (created 100 days ago).
-- service_only: AC L4 active; no rows. Nothing (service lists are never touched). Kept.
+- service_only: AC L4 active; no rows. Nothing (service lists are never touched). Kept
+  (created 100 days ago, inside customer_retention_months).
 - incomplete: AC L1 active; grant without wording_id/notice_version. CONSENT_INCOMPLETE (report
   only, stays subscribed). Kept.
 - stale: AC L1 unsubscribed, a tag and a custom field; purchase 3 years ago. Reconcile:

@@ -169,25 +169,35 @@ def test_enforce_apply_within_the_limit_fixes_and_deletes(
 def test_a_second_nightly_right_after_changes_nothing(
     simulator: StartSimulator, tmp_path: Path, run_cli: RunCli
 ) -> None:
-    """What the first nightly planned it deleted, untouched first; the second sends no write."""
+    """What the first nightly planned it deleted, untouched first. The objector, active only on
+    the service list once the first night unsubscribed it, is deleted by the second (SPEC 6 r2:
+    a service list protects nobody); a third sends no write."""
     scenario = build_scenario(simulator, tmp_path, policy={"enforce": "apply"})
     prepare(scenario, run_cli)
     seen = record_requests(scenario.state)
 
     first = run_cli(scenario.config, "nightly")
     planned = {str(scenario.id("stale")), str(scenario.id("stale_objector"))}
+    first_deleted = {str(i) for i in scenario.state.deleted_contact_ids}
     after_first = len(seen)
     second = run_cli(scenario.config, "nightly")
+    after_second = len(seen)
+    third = run_cli(scenario.config, "nightly")
 
     with sqlite3.connect(scenario.database) as conn:
         changes = conn.execute(
             "SELECT subject, type FROM audit_log WHERE phase = 'done' ORDER BY seq"
         ).fetchall()
     assert (first.code, _report(first)["totals"]["deleted"]) == (1, 2)
-    assert {str(i) for i in scenario.state.deleted_contact_ids} == planned
+    assert first_deleted == planned
     # Planned contacts were deleted, never tagged or unsubscribed first.
     assert [(s, kind) for s, kind in changes if s in planned and kind != "delete"] == []
-    assert (second.code, writes(seen[after_first:])) == (1, [])
+    objector = scenario.id("objector")
+    assert [(a["contact_id"], a["rule"], a["result"]) for a in _report(second)["actions"]] == [
+        (objector, "OBJECTED", "done")
+    ]
+    assert writes(seen[after_first:after_second]) == [("DELETE", f"/api/3/contacts/{objector}")]
+    assert (third.code, writes(seen[after_second:])) == (1, [])
 
 
 def test_activecampaign_refusing_the_token_exits_3_and_still_reports(

@@ -40,12 +40,16 @@ PROCESSORS = [
         "country": "US",
         "transfer_mechanism": "scc",
         "role": "email marketing platform",
+        "purposes": ["newsletter", "customer_offers", "surveys", "orders", "customers"],
+        "dpa_signed": "2024-01-15",
     },
     {
         "name": "Esimerkki SMS Inc.",
         "country": "US",
         "transfer_mechanism": "none",
         "role": "text messages",
+        "purposes": ["orders"],
+        "dpa_signed": "2025-02-01",
     },
 ]
 REPORT_FILES = ["actions.csv", "findings.csv", "report.html", "report.json"]

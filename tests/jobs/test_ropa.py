@@ -17,14 +17,25 @@ SAFE = [
         "country": "US",
         "transfer_mechanism": "scc",
         "role": "email marketing platform",
+        "purposes": ["newsletter", "customer_offers", "surveys", "orders", "customers"],
+        "dpa_signed": "2024-01-15",
     },
-    {"name": "Hosting Oy", "country": "FI", "transfer_mechanism": "none", "role": "hosting"},
+    {
+        "name": "Hosting Oy",
+        "country": "FI",
+        "transfer_mechanism": "none",
+        "role": "hosting",
+        "purposes": ["newsletter", "customers"],
+        "dpa_signed": "2023-06-01",
+    },
 ]
 UNSAFE = {
     "name": "Esimerkki SMS Inc.",
     "country": "US",
     "transfer_mechanism": "none",
     "role": "text messages",
+    "purposes": ["orders"],
+    "dpa_signed": "2025-02-01",
 }
 
 

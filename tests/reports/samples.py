@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 CONTROLLER = {
@@ -19,7 +19,11 @@ POLICY = {
     "after_withdrawal_days": 30,
     "hard_bounce_days": 180,
     "max_auto_deletions": 25,
+    "audit_retention_months": 36,
+    "request_retention_months": 36,
 }
+# The site asks for consent in a banner, as the consent-based analytics activity needs.
+COOKIES = {"analytics": "consent_banner", "consent_log": "Cookiebot"}
 EEA = frozenset({"FI", "SE", "DE", "IE", "NL", "FR", "DK", "NO", "IS", "LI"})
 LISTS = [
     {
@@ -44,7 +48,7 @@ LISTS = [
         "purpose": "surveys",
         "basis": "consent",
         "product_groups": [],
-        "retention_months": 12,
+        "retention_months": None,
     },
     {
         "id": 4,
@@ -61,14 +65,25 @@ PROCESSORS = [
         "country": "US",
         "transfer_mechanism": "scc",
         "role": "email marketing platform",
+        "purposes": ["newsletter", "customer_offers", "surveys", "orders", "customers"],
+        "dpa_signed": date(2024, 1, 15),
     },
     {
         "name": "Google LLC (Google Analytics)",
         "country": "US",
         "transfer_mechanism": "adequacy",
         "role": "website analytics",
+        "purposes": ["website_analytics"],
+        "dpa_signed": date(2024, 2, 1),
     },
-    {"name": "Zoner Oy", "country": "FI", "transfer_mechanism": "none", "role": "web hosting"},
+    {
+        "name": "Zoner Oy",
+        "country": "FI",
+        "transfer_mechanism": "none",
+        "role": "web hosting",
+        "purposes": ["newsletter", "customer_offers", "surveys", "orders", "customers"],
+        "dpa_signed": date(2023, 5, 2),
+    },
 ]
 GENERATED_AT = datetime(2026, 11, 25, 6, 30, tzinfo=UTC)
 

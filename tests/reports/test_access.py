@@ -172,6 +172,7 @@ def test_access_json(tmp_path: Path, package: dict[str, Any]) -> None:
         "Customer records and purchases",
         "Website analytics and cookies",
         "Handling data-subject requests",
+        "Audit log of the register's own changes",
     ]
     assert info["transfers"] == [
         "ActiveCampaign, LLC, United States (US): Commission standard contractual clauses (EU) "
@@ -256,3 +257,56 @@ def test_data_overrides_found_flag(tmp_path: Path, package: dict[str, Any]) -> N
     text = parse(html_path.read_text(encoding="utf-8")).text
     assert "Yes. We process personal data about you." in text
     assert "Kevätretriitti 2025" in text
+
+
+def test_letter_states_only_the_periods_the_job_enforces(
+    tmp_path: Path, package: dict[str, Any]
+) -> None:
+    """(d) storage periods: the [policy] periods the purge and the nightly enforce, nothing
+    about analytics retention the job cannot enforce, no per-list period."""
+    _, json_path = _write(tmp_path, package, "en")
+    info = json.loads(json_path.read_text(encoding="utf-8"))["information"]
+    assert info["retention"] == [
+        {
+            "title": "Newsletter",
+            "retention": [
+                "Until consent is withdrawn; deleted once 30 days have passed since the "
+                "withdrawal (only a suppression entry may remain)",
+                "A hard-bouncing address is deleted once 180 days have passed since the bounce",
+            ],
+        },
+        {
+            "title": "Customer surveys",
+            "retention": [
+                "Until consent is withdrawn; deleted once 30 days have passed since the "
+                "withdrawal (only a suppression entry may remain)",
+                "A hard-bouncing address is deleted once 180 days have passed since the bounce",
+            ],
+        },
+        {
+            "title": "Customer records and purchases",
+            "retention": [
+                "24 months after the last customer activity (purchase, consent or sign-up)",
+                "Bookkeeping material (invoices and vouchers) is kept for the periods required "
+                "by the Accounting Act in the bookkeeping system, not in the marketing register",
+            ],
+        },
+        {
+            "title": "Website analytics and cookies",
+            "retention": [
+                "Site-tracking data in ActiveCampaign are deleted together with the contact, by "
+                "the periods above"
+            ],
+        },
+        {
+            "title": "Handling data-subject requests",
+            "retention": [
+                "36 months after the request was answered; a restriction is kept while it is in "
+                "force (general limitation period; accountability, GDPR Art. 5(2))"
+            ],
+        },
+        {
+            "title": "Audit log of the register's own changes",
+            "retention": ["36 months, then removed by the nightly run"],
+        },
+    ]

@@ -188,6 +188,7 @@ def test_every_code_has_a_sentence(language: str) -> None:
         "DSR_IDENTITY_UNVERIFIED": "access request R20251208-acc-1a2b3c4d waits for an identity"
         " check (--verified)",
         "TRANSFER_WITHOUT_SAFEGUARD": "processor X (US) receives personal data outside the EEA",
+        "DPA_MISSING": "processor X has no signed data-processing agreement",
         "DUPLICATE_CONTACT": "2 contacts in ActiveCampaign share this address",
     }
     texts = {

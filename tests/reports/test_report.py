@@ -428,3 +428,16 @@ def test_an_unknown_format_is_refused(tmp_path: Path, report: dict[str, Any]) ->
     with pytest.raises(ValueError, match="pdf"):
         write_report(report, out_dir=tmp_path / "r", language="en", history=[], formats=("pdf",))
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize(("open_", "shown"), [(True, True), (False, False)])
+def test_cookie_wording_is_a_notice_defect_only_while_open(
+    tmp_path: Path, report: dict[str, Any], open_: bool, shown: bool
+) -> None:
+    """The notice-defects section carries the cookie wording (917/2014 section 205) exactly
+    while the job says it is open, after the Part C defects."""
+    report["cookie_wording_open"] = open_
+    html = _write(tmp_path, report, [], "en").read_text(encoding="utf-8")
+    text = parse(html).text
+    assert ("917/2014 section 205" in text and "consent_banner" in text) is shown
+    assert text.index("Privacy notice: items to correct") < text.index("Transfers outside the EU")

@@ -11,7 +11,15 @@ import pytest
 
 from reports.ropa import SECURITY, build_ropa, write_ropa
 from tests.reports.htmlcheck import external_refs, parse
-from tests.reports.samples import CONTROLLER, EEA, GENERATED_AT, LISTS, POLICY, PROCESSORS
+from tests.reports.samples import (
+    CONTROLLER,
+    COOKIES,
+    EEA,
+    GENERATED_AT,
+    LISTS,
+    POLICY,
+    PROCESSORS,
+)
 
 
 def _build(language: str = "en", **overrides: Any) -> Any:
@@ -21,6 +29,7 @@ def _build(language: str = "en", **overrides: Any) -> Any:
         "processors": PROCESSORS,
         "policy": POLICY,
         "eea_countries": EEA,
+        "cookies": COOKIES,
     }
     args.update(overrides)
     return build_ropa(**args)
@@ -39,6 +48,7 @@ def test_valid_configuration_has_no_errors() -> None:
         "analytics",
         "suppression",
         "requests",
+        "audit",
     ]
 
 
@@ -73,7 +83,8 @@ def test_consent_list_activity() -> None:
 
 
 def test_bases_and_retention_per_kind() -> None:
-    """Soft opt-in, service, list override and the fixed activities get their own rules."""
+    """Soft opt-in, service and the fixed activities get their own rules, each a period the job
+    enforces: request records and the audit log by their [policy] months."""
     by_id = {a["id"]: a for a in _build().activities}
     summary = {key: (a["legal_basis"], a["retention"]) for key, a in by_id.items()}
     assert summary == {
@@ -87,22 +98,20 @@ def test_bases_and_retention_per_kind() -> None:
         ),
         "list:surveys": (
             ["gdpr_6_1_a", "svpl_200_1"],
-            [
-                {"rule": "list_months", "months": 12, "list": 3},
-                {"rule": "hard_bounce", "days": 180},
-            ],
+            [{"rule": "until_withdrawal", "days": 30}, {"rule": "hard_bounce", "days": 180}],
         ),
         "list:orders": (["gdpr_6_1_b"], [{"rule": "customer_months", "months": 24}]),
         "customers": (
             ["gdpr_6_1_b", "gdpr_6_1_c_books"],
             [{"rule": "customer_months", "months": 24}, {"rule": "bookkeeping"}],
         ),
-        "analytics": (["svpl_205", "gdpr_6_1_a"], [{"rule": "analytics", "months": 24}]),
+        "analytics": (["svpl_205", "gdpr_6_1_a"], [{"rule": "tracking_with_contact"}]),
         "suppression": (["gdpr_6_1_c_21_3"], [{"rule": "suppression"}]),
-        "requests": (["gdpr_6_1_c_12_22"], [{"rule": "request_record", "years": 3}]),
+        "requests": (["gdpr_6_1_c_12_22"], [{"rule": "request_record", "months": 36}]),
+        "audit": (["gdpr_6_1_c_5_2"], [{"rule": "audit_log", "months": 36}]),
     }
     assert (by_id["suppression"]["recipients"], by_id["suppression"]["transfers"]) == ([], [])
-    assert by_id["analytics"]["recipients"] == [p["name"] for p in PROCESSORS]
+    assert by_id["analytics"]["recipients"] == ["Google LLC (Google Analytics)"]
 
 
 def test_missing_basis() -> None:
@@ -123,24 +132,43 @@ def test_missing_basis() -> None:
 
 def test_missing_retention() -> None:
     """A service list with no retention_months and customer_retention_months 0 cannot be kept
-    for any defined time; neither can customer records or analytics data."""
-    errors = _build(policy={**POLICY, "customer_retention_months": 0}).errors
-    assert errors == [
+    for any defined time; neither can customer records, request records or the audit log."""
+    policy = {
+        **POLICY,
+        "customer_retention_months": 0,
+        "request_retention_months": None,
+        "audit_retention_months": -1,
+    }
+    assert _build(policy=policy).errors == [
         "List 4: no retention period can be derived for purpose “orders” "
         "(policy.customer_retention_months = 0).",
         "Customer records and purchases: no retention period can be derived "
         "(policy.customer_retention_months = 0).",
-        "Website analytics: no retention period can be derived "
-        "(policy.customer_retention_months = 0).",
+        "Data-subject requests: no retention period can be derived "
+        "(policy.request_retention_months = None).",
+        "Audit log: no retention period can be derived (policy.audit_retention_months = -1).",
     ]
 
 
-def test_non_positive_list_retention() -> None:
-    """A list-specific retention of zero months is an error, not 'delete at once'."""
-    lists = [{**LISTS[0], "retention_months": 0}]
-    assert _build(lists=lists).errors == [
-        "List 1: no retention period can be derived for purpose “newsletter” "
-        "(retention_months = 0)."
+def _for_lists(lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sample processors, serving only what these lists and the fixed activities have."""
+    known = {str(item["purpose"]) for item in lists} | {"customers", "website_analytics"}
+    return [{**p, "purposes": [x for x in p["purposes"] if x in known]} for p in PROCESSORS]
+
+
+def test_a_list_specific_retention_is_refused_not_stated() -> None:
+    """The purge enforces only the [policy] periods, so a list's own retention_months is an
+    error and the record states the period the purge does enforce."""
+    lists = [{**LISTS[0], "retention_months": 12}]
+    ropa = _build(lists=lists, processors=_for_lists(lists))
+    assert ropa.errors == [
+        "List 1: retention_months = 12 for purpose “newsletter” is not enforced by the purge; "
+        "remove it (the periods in [policy] are what the job enforces and what the record "
+        "states)."
+    ]
+    assert ropa.activities[0]["retention"] == [
+        {"rule": "until_withdrawal", "days": 30},
+        {"rule": "hard_bounce", "days": 180},
     ]
 
 
@@ -148,7 +176,13 @@ def test_transfer_without_mechanism() -> None:
     """A non-EEA processor with mechanism 'none' is an error; an EEA one is not."""
     processors = [
         *PROCESSORS,
-        {"name": "Mailer Inc", "country": "us", "transfer_mechanism": "none", "role": None},
+        {
+            "name": "Mailer Inc",
+            "country": "us",
+            "transfer_mechanism": "none",
+            "role": None,
+            "purposes": ["newsletter"],
+        },
     ]
     assert _build(processors=processors).errors == [
         "Processor Mailer Inc (US): transfer outside the EU/EEA with no transfer mechanism "
@@ -159,7 +193,7 @@ def test_transfer_without_mechanism() -> None:
 def test_errors_in_controller_language() -> None:
     """Errors are written in the controller's language."""
     lists = [{**LISTS[0], "basis": None}]
-    assert _build("fi", lists=lists).errors == [
+    assert _build("fi", lists=lists, processors=_for_lists(lists)).errors == [
         "Lista 1: käyttötarkoitukselle ”newsletter” ei ole määritelty oikeusperustetta (basis)."
     ]
 
@@ -239,7 +273,8 @@ def test_write_ropa(tmp_path: Path, language: str, phrases: list[str]) -> None:
 
 def test_errors_shown_first(tmp_path: Path) -> None:
     """Errors are at the top of ropa.html, re-rendered in the document's language."""
-    ropa = _build("en", lists=[{**LISTS[0], "basis": None}])
+    lists = [{**LISTS[0], "basis": None}]
+    ropa = _build("en", lists=lists, processors=_for_lists(lists))
     html_path, json_path = write_ropa(
         ropa, out_dir=tmp_path, language="fi", generated_at=GENERATED_AT
     )

@@ -138,6 +138,10 @@ def test_delete_results_are_empty_for_a_plan_not_carried_out() -> None:
                 "tiedosto (reports.keep_days).",
                 "Säilytysaika: poistettiin 2\u00a0000 yli 1 päivä vanhaa raporttia, "
                 "poistosuunnitelmaa tai tiedostoa (reports.keep_days).",
+                "Säilytysaika: tapahtumalokista poistettiin 1 yli 36 kuukautta vanha rivi "
+                "(policy.audit_retention_months).",
+                "Säilytysaika: poistettiin 2 yli 1 kuukausi sitten käsiteltyä rekisteröidyn "
+                "pyyntöä (policy.request_retention_months).",
             ],
         ),
         (
@@ -158,6 +162,10 @@ def test_delete_results_are_empty_for_a_plan_not_carried_out() -> None:
                 "(reports.keep_days).",
                 "Retention: removed 2,000 reports, purge plans or files older than 1 day "
                 "(reports.keep_days).",
+                "Retention: removed 1 audit-log row older than 36 months "
+                "(policy.audit_retention_months).",
+                "Retention: removed 2 closed data-subject requests older than 1 month "
+                "(policy.request_retention_months).",
             ],
         ),
     ],
@@ -178,6 +186,8 @@ def test_structured_notes_are_localised(language: str, expected: list[str]) -> N
         {"key": "retention_forgot", "params": {"count": 3, "months": 1}},
         {"key": "outputs_removed", "params": {"count": 1, "days": 90}},
         {"key": "outputs_removed", "params": {"count": 2000, "days": 1}},
+        {"key": "audit_removed", "params": {"count": 1, "months": 36}},
+        {"key": "requests_removed", "params": {"count": 2, "months": 1}},
     ]
     assert [note_text(n, get_lang(language)) for n in notes] == expected
 
@@ -218,6 +228,8 @@ def test_every_note_the_nightly_writes_has_both_texts() -> None:
         "purge_skipped",
         "outputs_removed",
         "mass_disappearance",
+        "audit_removed",
+        "requests_removed",
     }
     texts = {k.split(".")[1] for k in lang_fi.STRINGS if k.startswith("note.")}
     assert keys == texts == {k.split(".")[1] for k in lang_en.STRINGS if k.startswith("note.")}

@@ -83,13 +83,15 @@ def test_parse_ac_datetime_rejects_junk(raw: object) -> None:
 
 
 def test_contacts_sample_parses_whole() -> None:
-    """The official GET /contacts sample parses into these contacts."""
+    """The official GET /contacts sample parses into these contacts; those with an "ip" other
+    than "0" carry data recorded from the website."""
     body = load_sample("contacts_list__GET_contacts__200.json")
+    tracked = {4, 2, 3}  # "ip": "2130706433"
 
     def unbounced(
         cid: int, email: str, first: str, phone: str, at: datetime, up: datetime
     ) -> Contact:
-        return Contact(cid, email, first, "", phone, at, up, False, False, None)
+        return Contact(cid, email, first, "", phone, at, up, False, False, None, cid in tracked)
 
     assert [parse_contact(raw) for raw in body["contacts"]] == [
         unbounced(5, "adam@activecampaign.com", "", "", utc(2018, 9, 12, 21, 53, 50),

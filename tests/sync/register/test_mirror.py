@@ -54,22 +54,23 @@ def mirror(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     return {name: table(conn, name) for name in MIRROR}
 
 
+# The last column is web_tracked: the samples give contacts 2, 3 and 4 an "ip".
 SAVED = {
     "contacts": [
         (1, "selmer.koss@example.com", "selmer.koss@example.com", "Charles", "Reynolds", "",
-         "2007-05-05T17:49:09+00:00", None, 0, 0, None),
+         "2007-05-05T17:49:09+00:00", None, 0, 0, None, 0),
         (2, "test@test.com", "test@test.com", "Test", "", "9813764",
-         "2018-08-17T14:56:33+00:00", "2018-08-17T14:56:33+00:00", 0, 0, None),
+         "2018-08-17T14:56:33+00:00", "2018-08-17T14:56:33+00:00", 0, 0, None, 1),
         (3, "test@testing.com", "test@testing.com", "testing", "", "20405938",
-         "2018-08-17T18:45:23+00:00", "2018-08-17T18:45:23+00:00", 0, 0, None),
+         "2018-08-17T18:45:23+00:00", "2018-08-17T18:45:23+00:00", 0, 0, None, 1),
         (4, "kconnell2@gmailc.om", "kconnell2@gmailc.om", "", "", "",
-         "2018-08-17T18:46:58+00:00", "2018-08-17T18:46:58+00:00", 0, 0, None),
+         "2018-08-17T18:46:58+00:00", "2018-08-17T18:46:58+00:00", 0, 0, None, 1),
         (5, "adam@activecampaign.com", "adam@activecampaign.com", "", "", "",
-         "2018-09-12T21:53:50+00:00", "2018-09-12T22:00:00+00:00", 0, 0, None),
+         "2018-09-12T21:53:50+00:00", "2018-09-12T22:00:00+00:00", 0, 0, None, 0),
         (6, "test@gmail.com", "test@gmail.com", "", "", "",
-         "2018-09-18T16:02:57+00:00", "2018-09-18T16:02:57+00:00", 0, 0, None),
+         "2018-09-18T16:02:57+00:00", "2018-09-18T16:02:57+00:00", 0, 0, None, 0),
         (7, "tjahn+test@activecampaign.com", "tjahn+test@activecampaign.com", "", "", "",
-         "2018-09-20T04:11:11+00:00", "2018-09-20T04:11:11+00:00", 0, 0, None),
+         "2018-09-20T04:11:11+00:00", "2018-09-20T04:11:11+00:00", 0, 0, None, 0),
     ],
     "memberships": [(1, 1, 1, None, None, "")],
     "contact_tags": [(1, 1, 20)],
