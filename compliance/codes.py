@@ -21,6 +21,7 @@ class Basis(StrEnum):
 class FindingCode(StrEnum):
     OBJECTION_NOT_HONOURED = "OBJECTION_NOT_HONOURED"
     SUPPRESSION_BREACH = "SUPPRESSION_BREACH"
+    RESUBSCRIBED_AFTER_OPT_OUT = "RESUBSCRIBED_AFTER_OPT_OUT"
     CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN"
     SOFT_OPT_IN_EXPIRED = "SOFT_OPT_IN_EXPIRED"
     NO_MARKETING_BASIS = "NO_MARKETING_BASIS"
@@ -35,6 +36,7 @@ class FindingCode(StrEnum):
 SEVERITY: dict[FindingCode, Severity] = {
     FindingCode.OBJECTION_NOT_HONOURED: Severity.CRITICAL,
     FindingCode.SUPPRESSION_BREACH: Severity.CRITICAL,
+    FindingCode.RESUBSCRIBED_AFTER_OPT_OUT: Severity.HIGH,
     FindingCode.CONSENT_WITHDRAWN: Severity.HIGH,
     FindingCode.SOFT_OPT_IN_EXPIRED: Severity.HIGH,
     FindingCode.NO_MARKETING_BASIS: Severity.HIGH,
@@ -51,6 +53,7 @@ SEVERITY: dict[FindingCode, Severity] = {
 UNSUBSCRIBE_PRECEDENCE: tuple[FindingCode, ...] = (
     FindingCode.OBJECTION_NOT_HONOURED,
     FindingCode.SUPPRESSION_BREACH,
+    FindingCode.RESUBSCRIBED_AFTER_OPT_OUT,
     FindingCode.CONSENT_WITHDRAWN,
     FindingCode.SOFT_OPT_IN_EXPIRED,
     FindingCode.NO_MARKETING_BASIS,
@@ -93,6 +96,13 @@ OBJECTION_SCOPES = (
     "genealogy",
     "all",
 )
+
+# Objection scopes that make a contact's deletion due (OBJECTED, SPEC 6); market research,
+# person directories and genealogy objections stop that use, not the customer relationship.
+PURGE_OBJECTION_SCOPES = DIRECT_MARKETING_SCOPES
+
+# The `source` of the withdraw events recorded for opt-outs made in ActiveCampaign (SPEC 5.1).
+ACTIVECAMPAIGN_SOURCE = "activecampaign"
 
 GRANT = "grant"
 WITHDRAW = "withdraw"

@@ -127,6 +127,7 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
         erasure_emails=request_store.pending_erasure_emails(conn),
         policy=ctx.retention_policy(),
         now=ctx.now(),
+        lists=ctx.list_policies(),
     )
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)

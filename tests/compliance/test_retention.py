@@ -55,6 +55,7 @@ def run(case: Case) -> pd.DataFrame:
         erasure_emails=case.erasure,
         policy=RetentionPolicy(),
         now=f.NOW,
+        lists=f.LISTS,
     )
 
 
