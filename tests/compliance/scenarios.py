@@ -14,7 +14,12 @@ from tests.compliance.factories import NEWSLETTER, OFFERS, ORDERS
 
 LEENA = "leena.soukkala@gmail.com"
 MATTI = "matti@example.fi"
-WHERE = {NEWSLETTER: "list 10 (newsletter)", OFFERS: "list 20 (offers)", ORDERS: "list 30 (orders)"}
+WHERE = {
+    NEWSLETTER: "list 10 (newsletter)",
+    OFFERS: "list 20 (offers)",
+    ORDERS: "list 30 (orders)",
+    40: "list 40 (surveys)",
+}
 DETAIL = {
     "OBJECTION_NOT_HONOURED": "active on {} although the person objected to a use the list is for",
     "SUPPRESSION_BREACH": "active on {} although the address is on the suppression list",

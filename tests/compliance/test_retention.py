@@ -145,6 +145,31 @@ CASES = [
     ),
     pytest.param(
         Case(
+            cdate=RECENT,
+            objections=((A, "direct_marketing", "2025-01-01"),),
+            consents=((A, "newsletter", "grant", "2025-03-01", "", "2025-1"),),
+            plan=((1, A, "OBJECTED", RECENT, True, "direct_marketing"),),
+        ),
+        id="incomplete-later-grant-lifts-no-objection",
+    ),
+    pytest.param(
+        Case(
+            cdate=RECENT,
+            objections=((A, "direct_marketing", "2025-01-01"),),
+            consents=((A, "surveys", "grant", "2025-03-01"),),
+            plan=((1, A, "OBJECTED", RECENT, True, "direct_marketing"),),
+        ),
+        id="grant-for-a-purpose-the-objection-does-not-cover-lifts-nothing",
+    ),
+    pytest.param(
+        Case(
+            cdate=RECENT,
+            objections=((A, "market_research", "2025-01-01"), (A, "genealogy", "2025-01-01")),
+        ),
+        id="keep-market-research-or-genealogy-objector",
+    ),
+    pytest.param(
+        Case(
             objections=((A, "genealogy", "2020-06-01"), (A, "market_research", "2020-06-01")),
             plan=((1, A, "RETENTION_EXPIRED", OLD, True, "genealogy,market_research"),),
         ),
