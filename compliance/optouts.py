@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
@@ -39,12 +40,52 @@ OPTOUT_COLUMNS = {
 }
 
 
+@dataclass(frozen=True)
+class OptOuts:
+    """What one pull's status-2 memberships mean: the person's opt-outs as withdraw events
+    (OPTOUT_COLUMNS), and the keys of those found to be rekisteri's own unsubscribes."""
+
+    events: pd.DataFrame
+    ours: tuple[str, ...]
+
+
+def classify_optouts(
+    *,
+    unsubscribed: pd.DataFrame,
+    own_unsubscribes: pd.DataFrame,
+    lists: Sequence[ListPolicy],
+    pulled_at: datetime,
+    checked: frozenset[str] = frozenset(),
+) -> OptOuts:
+    """Sort the status-2 memberships not `checked` before (their row_hash) into the person's
+    opt-outs and our own unsubscribes.
+
+    Each (contact, list, unsubscribe moment) is decided once, on the first pull that sees it,
+    while the audit log still holds our unsubscribe: the caller keeps both kinds of key, so an
+    audit row removed by age later never turns our unsubscribe into the person's opt-out.
+    """
+    found = optout_events(
+        unsubscribed=unsubscribed,
+        own_unsubscribes=own_unsubscribes,
+        lists=lists,
+        pulled_at=pulled_at,
+        keep_ours=True,
+    )
+    found = found[~found["row_hash"].isin(sorted(checked))]
+    ours = found["ours"].to_numpy(dtype=bool)
+    return OptOuts(
+        events=found[~ours].drop(columns="ours").reset_index(drop=True),
+        ours=tuple(found.loc[ours, "row_hash"]),
+    )
+
+
 def optout_events(
     *,
     unsubscribed: pd.DataFrame,
     own_unsubscribes: pd.DataFrame,
     lists: Sequence[ListPolicy],
     pulled_at: datetime,
+    keep_ours: bool = False,
 ) -> pd.DataFrame:
     """Withdraw events (OPTOUT_COLUMNS) for status-2 memberships rekisteri did not set.
 
@@ -55,7 +96,8 @@ def optout_events(
     subscription began (`sdate`, less CLOCK_SKEW), or at any time when `sdate` is unknown.
     One event per (contact, list, unsubscribe moment): `row_hash` makes a repeat a no-op, so
     each pull may offer every status-2 membership again, and the first full pull records those
-    already at status 2. `at` is the membership's `udate`, else `pulled_at`.
+    already at status 2. `at` is the membership's `udate`, else `pulled_at`. With `keep_ours`
+    our own are returned too, marked in an extra `ours` column.
     """
     purpose_of = {policy.id: policy.purpose for policy in lists if policy.is_marketing}
     rows = unsubscribed[
@@ -65,7 +107,9 @@ def optout_events(
     ].copy()
     rows["sdate"] = as_utc(rows["sdate"])
     rows["udate"] = as_utc(rows["udate"])
-    rows = rows[~_ours(rows, own_unsubscribes)]
+    ours = _ours(rows, own_unsubscribes)
+    if not keep_ours:
+        rows, ours = rows[~ours], ours[~ours]
     pulled = utc_timestamp(pulled_at)
     moment = rows["udate"].where(rows["udate"].notna(), pulled)
     columns = ["contact_id", "list_id", "udate", "unsubreason", "campaign", "message"]
@@ -105,7 +149,10 @@ def optout_events(
         }
     )
     frame["at"] = as_utc(frame["at"]) if n else pd.Series(dtype=UTC_DTYPE)
-    return frame.astype(OPTOUT_COLUMNS).sort_values(["at", "row_hash"]).reset_index(drop=True)
+    frame = frame.astype(OPTOUT_COLUMNS)
+    if keep_ours:
+        frame["ours"] = ours
+    return frame.sort_values(["at", "row_hash"]).reset_index(drop=True)
 
 
 def _ours(rows: pd.DataFrame, own: pd.DataFrame) -> np.ndarray:

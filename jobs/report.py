@@ -183,6 +183,8 @@ def build_report(
         "purge": record.purge,
         "ropa_errors": record.ropa_errors,
         "notes": record.notes,
+        # Withdraw events this run recorded for opt-outs made in ActiveCampaign (SPEC 5.1).
+        "ledger_events_recorded": int(pull.get("ledger_events_recorded", 0)),
     }
 
 
