@@ -260,6 +260,8 @@ def test_access_exports_everything_held_about_the_person(account: Account) -> No
     twin_bundle = _bundle(package, twin)
     assert [n["note"] for n in twin_bundle["notes"]] == ["Tilasi paperilaskun"]
     assert {(m["list"], m["status"]) for m in twin_bundle["contactLists"]} == {("4", "1")}
+    # Status 2 on list 3 is an opt-out made in ActiveCampaign: the pull recorded it (SPEC 5.1).
+    optout_at = package["register"]["consents"][-1]["at"]
     assert package["register"] == {
         "consents": [
             {
@@ -269,7 +271,26 @@ def test_access_exports_everything_held_about_the_person(account: Account) -> No
                 "source": "web-form:uutiskirje",
                 "wording_id": "w-1",
                 "notice_version": "2024-03",
-            }
+                "list_id": None,
+                "evidence": None,
+            },
+            {
+                "purpose": "surveys",
+                "action": "withdraw",
+                "at": optout_at,
+                "source": "activecampaign",
+                "wording_id": None,
+                "notice_version": None,
+                "list_id": 3,
+                "evidence": {
+                    "campaign": None,
+                    "contact_id": main,
+                    "list_id": 3,
+                    "message": None,
+                    "unsubreason": None,
+                    "unsubscribed_at": optout_at,
+                },
+            },
         ],
         "objections": [],
         "purchases": [
