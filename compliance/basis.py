@@ -63,11 +63,17 @@ class MarketingLists:
 
 @dataclass(frozen=True)
 class PairVerdict:
-    """Per pair: index into UNSUBSCRIBE_PRECEDENCE (KEEP = -1), and whether the basis kept
-    relies on a consent record that lacks its wording id or notice version."""
+    """Per pair: index into UNSUBSCRIBE_PRECEDENCE (KEEP = -1); whether the basis kept relies
+    on a consent record that lacks its wording id or notice version; whether soft opt-in holds."""
 
     rule: np.ndarray
     incomplete: np.ndarray
+    soft: np.ndarray
+
+
+def lifted(lifting_at: np.ndarray, since: np.ndarray) -> np.ndarray:
+    """A complete grant for the list's purpose dated after `since` (SPEC 5.2, GDPR 21(3))."""
+    return np.asarray(lifting_at > since)
 
 
 def judge_pairs(
@@ -76,40 +82,51 @@ def judge_pairs(
     list_pos: np.ndarray,
     objection_at: np.ndarray,
     suppressed_at: np.ndarray,
+    optout_at: np.ndarray,
     lists: MarketingLists,
     consents: ConsentState,
     purchases: Latest,
     soft_cutoff: np.datetime64,
 ) -> PairVerdict:
-    """Decide each pair. `objection_at` is the person's latest direct-marketing objection,
-    `suppressed_at` the latest suppression row of the contact's key; `purchases` is keyed by
-    (person, list position) and holds the latest purchase in that list's product groups."""
+    """Decide each pair, in the precedence of SPEC 5: objection, suppression, re-subscription
+    after an opt-out made in ActiveCampaign, withdrawal, expired soft opt-in, no basis.
+
+    `objection_at` is the person's latest objection whose scope covers the pair's list,
+    `suppressed_at` the latest suppression row of the contact's key covering it, `optout_at`
+    the person's latest opt-out from that list recorded from ActiveCampaign (SPEC 5.1);
+    `purchases` is keyed by (person, list position): the latest purchase in the list's groups.
+    Each of the first three stands until a complete grant for the list's purpose dated after it.
+    """
     at = consents.positions(compound(person, lists.purpose_of[list_pos], len(lists.purposes)))
     has_consent = at >= 0
     withdrawn_last = take(consents.last_withdraw, at, False)
-    last_event_at = take(consents.last_at, at, NAT)
-    granted_at = take(consents.last_grant_at, at, NAT)
     complete = take(consents.last_complete, at, False)
+    lifting_at = take(consents.last_lifting_at, at, NAT)
+    withdrawn_at = take(consents.last_withdraw_at, at, NAT)
     consent_holds = has_consent & ~withdrawn_last
 
-    # Only a grant for this list's purpose dated after the objection or suppression lifts it.
-    objected = ~np.isnat(objection_at) & ~(granted_at > objection_at)
-    suppressed = ~np.isnat(suppressed_at) & ~(granted_at > suppressed_at)
+    objected = ~np.isnat(objection_at) & ~lifted(lifting_at, objection_at)
+    suppressed = ~np.isnat(suppressed_at) & ~lifted(lifting_at, suppressed_at)
+    resubscribed = ~np.isnat(optout_at) & ~lifted(lifting_at, optout_at)
 
     soft = lists.soft[list_pos]
     purchased_at = purchases.lookup(compound(person, list_pos, len(lists)))
     bought = soft & ~np.isnat(purchased_at)
     recent = bought & (purchased_at >= soft_cutoff)
-    # After a withdrawal only a new purchase re-collects the address with a fresh opt-out offer.
-    soft_holds = recent & (~withdrawn_last | (purchased_at > last_event_at))
+    # A withdrawal is the customer's refusal (SVPL 200(3)): soft opt-in ends for good, whatever
+    # is bought later, until a complete new grant for the purpose.
+    refused = ~np.isnat(withdrawn_at) & ~lifted(lifting_at, withdrawn_at)
+    soft_holds = recent & ~refused
 
     withdrawn = withdrawn_last & ~soft_holds
     expired = bought & ~recent & ~consent_holds
     no_basis = ~consent_holds & ~soft_holds
 
     rule = np.select(
-        [objected, suppressed, withdrawn, expired, no_basis],
+        [objected, suppressed, resubscribed, withdrawn, expired, no_basis],
         list(range(len(UNSUBSCRIBE_PRECEDENCE))),
         default=KEEP,
     ).astype(np.int64)
-    return PairVerdict(rule=rule, incomplete=(rule == KEEP) & consent_holds & ~complete)
+    return PairVerdict(
+        rule=rule, incomplete=(rule == KEEP) & consent_holds & ~complete, soft=soft_holds
+    )

@@ -21,6 +21,7 @@ class Basis(StrEnum):
 class FindingCode(StrEnum):
     OBJECTION_NOT_HONOURED = "OBJECTION_NOT_HONOURED"
     SUPPRESSION_BREACH = "SUPPRESSION_BREACH"
+    RESUBSCRIBED_AFTER_OPT_OUT = "RESUBSCRIBED_AFTER_OPT_OUT"
     CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN"
     SOFT_OPT_IN_EXPIRED = "SOFT_OPT_IN_EXPIRED"
     NO_MARKETING_BASIS = "NO_MARKETING_BASIS"
@@ -37,6 +38,7 @@ class FindingCode(StrEnum):
 SEVERITY: dict[FindingCode, Severity] = {
     FindingCode.OBJECTION_NOT_HONOURED: Severity.CRITICAL,
     FindingCode.SUPPRESSION_BREACH: Severity.CRITICAL,
+    FindingCode.RESUBSCRIBED_AFTER_OPT_OUT: Severity.HIGH,
     FindingCode.CONSENT_WITHDRAWN: Severity.HIGH,
     FindingCode.SOFT_OPT_IN_EXPIRED: Severity.HIGH,
     FindingCode.NO_MARKETING_BASIS: Severity.HIGH,
@@ -55,6 +57,7 @@ SEVERITY: dict[FindingCode, Severity] = {
 UNSUBSCRIBE_PRECEDENCE: tuple[FindingCode, ...] = (
     FindingCode.OBJECTION_NOT_HONOURED,
     FindingCode.SUPPRESSION_BREACH,
+    FindingCode.RESUBSCRIBED_AFTER_OPT_OUT,
     FindingCode.CONSENT_WITHDRAWN,
     FindingCode.SOFT_OPT_IN_EXPIRED,
     FindingCode.NO_MARKETING_BASIS,
@@ -104,6 +107,12 @@ RESTRICTED_TAG = "rekisteri-restricted"
 IDENTITY_GATED_REQUESTS = frozenset({"access", "erase", "rectify"})
 VERIFICATION_METHODS = ("strong_auth", "in_person", "signed_letter", "known_address")
 REFUSAL_REASONS = ("manifestly_unfounded", "excessive")
+# Objection scopes that make a contact's deletion due (OBJECTED, SPEC 6); market research,
+# person directories and genealogy objections stop that use, not the customer relationship.
+PURGE_OBJECTION_SCOPES = DIRECT_MARKETING_SCOPES
+
+# The `source` of the withdraw events recorded for opt-outs made in ActiveCampaign (SPEC 5.1).
+ACTIVECAMPAIGN_SOURCE = "activecampaign"
 
 GRANT = "grant"
 WITHDRAW = "withdraw"

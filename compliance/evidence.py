@@ -99,6 +99,10 @@ class ConsentState:
     last_withdraw: np.ndarray
     last_complete: np.ndarray
     last_grant_at: np.ndarray
+    # The latest withdrawal, and the latest grant carrying wording_id and notice_version: only
+    # such a grant lifts an objection, a suppression, an opt-out or a refusal (SPEC 5.2).
+    last_withdraw_at: np.ndarray
+    last_lifting_at: np.ndarray
 
     def positions(self, keys: np.ndarray) -> np.ndarray:
         return positions(self.keys, keys)
@@ -123,14 +127,19 @@ def consent_state(keys: np.ndarray, consents: pd.DataFrame) -> ConsentState:
 
     last = _last_per_key(keys)
     state_keys = pd.Index(keys[last])
-    grants = latest_by_key(np.where(is_withdraw, -1, keys), at)
-    last_grant_at = take(grants.at, positions(grants.keys, state_keys), NAT)
+
+    def latest(mask: np.ndarray) -> np.ndarray:
+        found = latest_by_key(np.where(mask, keys, -1), at)
+        return take(found.at, positions(found.keys, state_keys), NAT)
+
     return ConsentState(
         keys=state_keys,
         last_at=at[last],
         last_withdraw=is_withdraw[last],
         last_complete=complete[last],
-        last_grant_at=last_grant_at,
+        last_grant_at=latest(~is_withdraw),
+        last_withdraw_at=latest(is_withdraw),
+        last_lifting_at=latest(~is_withdraw & complete),
     )
 
 

@@ -39,6 +39,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source": "object",
         "wording_id": "object",
         "notice_version": "object",
+        # The list an opt-out made in ActiveCampaign was made on (SPEC 5.1); NA otherwise.
+        "list_id": "Int64",
     },
     "objections": {"email_norm": "object", "scope": "object", "at": UTC_DTYPE, "channel": "object"},
     "customers": {"email_norm": "object", "last_purchase_at": UTC_DTYPE, "product_group": "object"},

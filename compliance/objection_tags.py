@@ -2,7 +2,8 @@
 
 Without the contacts' tags, only objectors found active on a marketing list are tagged, together
 with their unsubscribes. With them, the rule heals itself: every contact of a person whose
-direct-marketing objection stands gets the tag until ActiveCampaign holds it, so a tag call that
+objection covering a configured list stands (not lifted for it by a complete grant for its
+purpose, SPEC 5.2) gets the tag until ActiveCampaign holds it, so a tag call that
 failed once while the unsubscribes went through is sent again on the next run.
 """
 
@@ -11,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from compliance.codes import GRANT, OBJECTION_TAG, ActionType, FindingCode
-from compliance.evidence import latest_by_key, take
+from compliance.codes import OBJECTION_TAG, ActionType, FindingCode
+from compliance.evidence import take
 from compliance.findings import nullable_ids
-from compliance.frames import conform, utc_ns
+from compliance.frames import conform
 
 
 def tag_targets(
@@ -22,25 +23,19 @@ def tag_targets(
     *,
     contact_tags: pd.DataFrame | None,
     contact_ids: np.ndarray,
-    person: np.ndarray,
-    objected_at: np.ndarray,
-    consents: pd.DataFrame,
-    consent_person: np.ndarray,
+    standing: np.ndarray,
 ) -> np.ndarray:
     """Sorted contact ids to tag.
 
-    `found`: the objectors with an OBJECTION_NOT_HONOURED finding. `contact_ids`, `person` and
-    `objected_at` (the person's latest direct-marketing objection, NaT for none) are aligned per
-    contact; `consent_person` is the person code of each `consents` row (`action`, `at`).
-    An objection stands unless a consent grant of any purpose is dated after it, as for the
-    OBJECTED purge reason. Contacts already carrying the tag in `contact_tags` are left out.
+    `found`: the objectors with an OBJECTION_NOT_HONOURED finding. `standing`, aligned with
+    `contact_ids`, marks the contacts of a person whose objection covers a configured list and
+    is not lifted for it (reconcile.standing_objection, SPEC 5.2). Contacts already carrying
+    the tag in `contact_tags` are left out.
     """
     found = np.unique(np.asarray(found, dtype=np.int64))
     if contact_tags is None:
         return found
-    granted_at = _last_grant_at(person, objected_at, consents, consent_person)
-    stands = ~np.isnat(objected_at) & ~(granted_at > objected_at)
-    wanted = np.union1d(found, np.asarray(contact_ids, dtype=np.int64)[stands])
+    wanted = np.union1d(found, np.asarray(contact_ids, dtype=np.int64)[standing])
     return np.setdiff1d(wanted, _tagged(contact_tags), assume_unique=True)
 
 
@@ -56,19 +51,6 @@ def tag_actions(contact_ids: np.ndarray) -> pd.DataFrame:
             "tag": np.full(n, OBJECTION_TAG, dtype=object),
         }
     )
-
-
-def _last_grant_at(
-    person: np.ndarray, objected_at: np.ndarray, consents: pd.DataFrame, consent_person: np.ndarray
-) -> np.ndarray:
-    """Per contact: the person's latest consent grant of any purpose, NaT for none."""
-    objectors = np.unique(person[~np.isnat(objected_at)])
-    # Objectors are few: read the grant instants of their rows only, not of every consent event.
-    rows = np.flatnonzero(
-        (consents["action"].to_numpy(dtype=object) == GRANT) & np.isin(consent_person, objectors)
-    )
-    grants = latest_by_key(consent_person[rows], utc_ns(consents["at"].iloc[rows]))
-    return grants.lookup(person)
 
 
 def _tagged(contact_tags: pd.DataFrame) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compliance.codes import Basis
+from compliance.codes import DIRECT_MARKETING_SCOPES, Basis
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,17 @@ class ListPolicy:
     purpose: str
     basis: Basis
     product_groups: tuple[str, ...] = ()
+    # The objection scopes that cover the list (SPEC 5.2); None: the default for marketing lists.
+    objection_scopes: tuple[str, ...] | None = None
+
+    @property
+    def covered_by(self) -> frozenset[str]:
+        """Objection scopes that unsubscribe from this list; a service list has none."""
+        if not self.is_marketing:
+            return frozenset()
+        if self.objection_scopes is None:
+            return DIRECT_MARKETING_SCOPES
+        return frozenset(self.objection_scopes)
 
     @property
     def is_marketing(self) -> bool:
@@ -34,8 +45,12 @@ class RetentionPolicy:
     customer_retention_months: int = 24
     after_withdrawal_days: int = 30
     hard_bounce_days: int = 180
+    # CONSENT_INCOMPLETE: "report" (medium, stays subscribed) or "unsubscribe" (high, SPEC 5).
+    incomplete_consent: str = "report"
 
     def __post_init__(self) -> None:
+        if self.incomplete_consent not in ("report", "unsubscribe"):
+            raise ValueError("RetentionPolicy.incomplete_consent must be report or unsubscribe")
         # A negative limit would plan deletions for data that is not even old yet.
         for name in (
             "objection_sla_hours",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,18 +11,17 @@ import pandas as pd
 
 from compliance.basis import KEEP, MarketingLists, PairVerdict, judge_pairs
 from compliance.codes import (
-    DIRECT_MARKETING_SCOPES,
     LIST_STATUS_ACTIVE,
     UNSUBSCRIBE_PRECEDENCE,
     ActionType,
     FindingCode,
+    Severity,
 )
 from compliance.evidence import (
     NAT,
     Latest,
     People,
     compound,
-    consent_state,
     latest_by_key,
     positions,
     take,
@@ -37,6 +36,8 @@ from compliance.findings import (
 from compliance.frames import conform, naive_utc, utc_ns, utc_timestamp
 from compliance.hygiene import contact_findings
 from compliance.objection_tags import tag_actions, tag_targets
+from compliance.objections import purpose_state, standing_objection
+from compliance.optouts import latest_optouts
 from compliance.policy import ListPolicy, RetentionPolicy
 
 _OBJECTION = UNSUBSCRIBE_PRECEDENCE.index(FindingCode.OBJECTION_NOT_HONOURED)
@@ -74,8 +75,11 @@ def reconcile(
     """Findings for every rule of SPEC 5 and one unsubscribe per offending (contact, list).
 
     `contact_tags` (SCHEMAS["contact_tags"]), when given, makes the objection tag self-healing:
-    every contact of a standing direct-marketing objector lacking the tag is tagged, on a list
-    or not, and nobody already carrying it is (compliance/objection_tags.py).
+    every contact of a person with a standing objection covering a configured list lacking the
+    tag is tagged, on a list or not, and nobody already carrying it is (objection_tags.py).
+    Objections, suppression rows and opt-outs made in ActiveCampaign act per list: each covers
+    the lists whose `covered_by` names its scope, and only a complete grant for that list's
+    purpose dated after it lifts it (SPEC 5.1, 5.2).
     """
     now_ts = utc_timestamp(now)
     contacts = conform(contacts, "contacts", ["contact_id", "email_norm", "suppression_key"])
@@ -85,45 +89,50 @@ def reconcile(
     person = people.codes(contacts["email_norm"])
     pairs = _active_pairs(contacts, memberships, marketing)
 
-    consent = conform(consents, "consents", ["email_norm", "purpose", "action", "at"])
-    # The evidence columns may be absent; consent_state then treats every grant as incomplete.
-    for optional in ("wording_id", "notice_version"):
-        if optional in consents.columns:
-            consent[optional] = consents[optional].to_numpy()
-    purpose = positions(marketing.purposes, consent["purpose"])
-    consent_person = people.codes(consent["email_norm"])
-    state = consent_state(compound(consent_person, purpose, len(marketing.purposes)), consent)
+    state, _, _ = purpose_state(consents, people, marketing)
 
     objected = conform(objections, "objections", ["email_norm", "scope", "at"])
-    objected = objected[objected["scope"].isin(DIRECT_MARKETING_SCOPES)]
-    objection_at = latest_by_key(
-        people.codes(objected["email_norm"]), utc_ns(objected["at"])
-    ).lookup(person)
+    objection_person = people.codes(objected["email_norm"])
+    objection_at = _per_list(
+        marketing,
+        pairs,
+        lambda scopes: latest_by_key(
+            np.where(objected["scope"].isin(scopes).to_numpy(), objection_person, -1),
+            utc_ns(objected["at"]),
+        ).lookup(person),
+    )
+    suppressed_at = _per_list(
+        marketing, pairs, lambda scopes: _suppressed_at(contacts, suppressions, scopes)
+    )
+    optouts = latest_optouts(consents, people, marketing)
 
     verdict = judge_pairs(
         person=person[pairs.row],
         list_pos=pairs.list_pos,
-        objection_at=objection_at[pairs.row],
-        suppressed_at=_suppressed_at(contacts, suppressions)[pairs.row],
+        objection_at=objection_at,
+        suppressed_at=suppressed_at,
+        optout_at=optouts.lookup(compound(person[pairs.row], pairs.list_pos, len(marketing))),
         lists=marketing,
         consents=state,
         purchases=_soft_purchases(customers, people, marketing),
         soft_cutoff=naive_utc(now_ts - pd.DateOffset(months=policy.soft_opt_in_months)),
     )
+    strict = policy.incomplete_consent == "unsubscribe"
     findings = combine_findings(
-        [_pair_findings(contacts, pairs, verdict, marketing), contact_findings(contacts)]
+        [_pair_findings(contacts, pairs, verdict, marketing, strict), contact_findings(contacts)]
     )
     ids = contacts["contact_id"].to_numpy(dtype=np.int64)
     tagged = tag_targets(
         ids[pairs.row[verdict.rule == _OBJECTION]],
         contact_tags=contact_tags,
         contact_ids=ids,
-        person=person,
-        objected_at=objection_at,
-        consents=consent,
-        consent_person=consent_person,
+        standing=standing_objection(
+            person=person, objections=objected, people=people, lists=marketing, consents=state
+        ),
     )
-    actions = combine_actions([_unsubscribes(ids, pairs, verdict, marketing), tag_actions(tagged)])
+    actions = combine_actions(
+        [_unsubscribes(ids, pairs, verdict, marketing, strict), tag_actions(tagged)]
+    )
     return Reconciliation(findings=findings, actions=actions)
 
 
@@ -140,15 +149,39 @@ def _active_pairs(
     return _Pairs(row=row[keep], list_pos=list_pos[keep])
 
 
-def _suppressed_at(contacts: pd.DataFrame, suppressions: pd.DataFrame) -> np.ndarray:
+def _per_list(
+    marketing: MarketingLists,
+    pairs: _Pairs,
+    per_contact: Callable[[frozenset[str]], np.ndarray],
+) -> np.ndarray:
+    """Per pair: `per_contact(scopes)[row]` for the scopes that cover the pair's list.
+
+    Lists are few and share scope sets, so each distinct set is evaluated once.
+    """
+    out = np.full(len(pairs.row), NAT)
+    cache: dict[frozenset[str], np.ndarray] = {}
+    for pos, policy in enumerate(marketing.policies):
+        scopes = policy.covered_by
+        mine = pairs.list_pos == pos
+        if not scopes or not mine.any():
+            continue
+        if scopes not in cache:
+            cache[scopes] = per_contact(scopes)
+        out[mine] = cache[scopes][pairs.row[mine]]
+    return out
+
+
+def _suppressed_at(
+    contacts: pd.DataFrame, suppressions: pd.DataFrame, covering: frozenset[str]
+) -> np.ndarray:
     """Per contact row: the latest created_at of a suppression row with its key, else NaT.
 
-    Only rows whose scope covers direct marketing count: someone who objected only to, say,
+    Only rows whose scope covers the list count: someone who objected only to, say,
     genealogy may lawfully be back on a newsletter list they consented to.
     """
     rows = conform(suppressions, "suppressions", ["key", "scope", "created_at"])
     scopes = rows["scope"].fillna("all").astype(str).str.split(",")
-    covers = scopes.map(lambda parts: bool(DIRECT_MARKETING_SCOPES.intersection(parts)))
+    covers = scopes.map(lambda parts: bool(covering.intersection(parts)))
     rows = rows[covers.astype(bool).to_numpy()]
     latest = rows.groupby("key")["created_at"].max()
     where = positions(latest.index, contacts["suppression_key"])
@@ -166,12 +199,19 @@ def _soft_purchases(customers: pd.DataFrame, people: People, marketing: Marketin
 
 
 def _pair_findings(
-    contacts: pd.DataFrame, pairs: _Pairs, verdict: PairVerdict, marketing: MarketingLists
+    contacts: pd.DataFrame,
+    pairs: _Pairs,
+    verdict: PairVerdict,
+    marketing: MarketingLists,
+    strict: bool,
 ) -> pd.DataFrame:
     codes = [code.value for code in (*UNSUBSCRIBE_PRECEDENCE, FindingCode.CONSENT_INCOMPLETE)]
     incomplete = len(codes) - 1
     rule = np.where(verdict.incomplete, incomplete, verdict.rule)
     hit = rule != KEEP
+    # With incomplete_consent = "unsubscribe" a pair kept only by an incomplete consent loses
+    # it (R-MOD-2: such a record is no basis), so its finding is high; soft opt-in still holds.
+    raised = (verdict.incomplete & ~verdict.soft & strict)[hit]
     rule, row, list_pos = rule[hit], pairs.row[hit], pairs.list_pos[hit]
     # Detail text depends only on (rule, list): build each distinct text once, then gather.
     combo, inverse = np.unique(rule * len(marketing) + list_pos, return_inverse=True)
@@ -186,7 +226,7 @@ def _pair_findings(
     facts = object_array(
         [_facts(codes[c // len(marketing)], marketing.policies[c % len(marketing)]) for c in combo]
     )
-    return make_findings(
+    findings = make_findings(
         codes=np.array(codes, dtype=object)[rule],
         contact_ids=contacts["contact_id"].to_numpy(dtype=np.int64)[row],
         email_norms=contacts["email_norm"].to_numpy(dtype=object)[row],
@@ -194,6 +234,8 @@ def _pair_findings(
         details=texts[inverse.reshape(-1)] if len(texts) else np.array([], dtype=object),
         params=facts[inverse.reshape(-1)] if len(facts) else np.array([], dtype=object),
     )
+    findings.loc[raised, "severity"] = Severity.HIGH.value
+    return findings
 
 
 def _facts(code: str, policy: ListPolicy) -> dict[str, object]:
@@ -208,9 +250,11 @@ def _describe(code: str, policy: ListPolicy) -> str:
     where = f"list {policy.id} ({policy.purpose})"
     return {
         FindingCode.OBJECTION_NOT_HONOURED: f"active on {where} although the person objected"
-        " to direct marketing",
+        " to a use the list is for",
         FindingCode.SUPPRESSION_BREACH: f"active on {where} although the address is on the"
         " suppression list",
+        FindingCode.RESUBSCRIBED_AFTER_OPT_OUT: f"active on {where} again after opting out of it"
+        " in ActiveCampaign, with no new opt-in since",
         FindingCode.CONSENT_WITHDRAWN: f"active on {where} after consent was withdrawn",
         FindingCode.SOFT_OPT_IN_EXPIRED: f"active on {where}; the last purchase in"
         f" {', '.join(policy.product_groups)} is older than the soft opt-in period",
@@ -221,17 +265,27 @@ def _describe(code: str, policy: ListPolicy) -> str:
 
 
 def _unsubscribes(
-    ids: np.ndarray, pairs: _Pairs, verdict: PairVerdict, marketing: MarketingLists
+    ids: np.ndarray,
+    pairs: _Pairs,
+    verdict: PairVerdict,
+    marketing: MarketingLists,
+    strict: bool,
 ) -> pd.DataFrame:
-    act = verdict.rule != KEEP
-    codes = np.array([code.value for code in UNSUBSCRIBE_PRECEDENCE], dtype=object)
+    codes = np.array(
+        [code.value for code in (*UNSUBSCRIBE_PRECEDENCE, FindingCode.CONSENT_INCOMPLETE)],
+        dtype=object,
+    )
+    rule = verdict.rule.copy()
+    if strict:
+        rule[verdict.incomplete & ~verdict.soft] = len(codes) - 1
+    act = rule != KEEP
     n = int(act.sum())
     return pd.DataFrame(
         {
             "type": np.full(n, ActionType.UNSUBSCRIBE.value, dtype=object),
             "contact_id": nullable_ids(ids[pairs.row[act]]),
             "list_id": nullable_ids(marketing.ids.to_numpy(dtype=np.int64)[pairs.list_pos[act]]),
-            "rule": codes[verdict.rule[act]],
+            "rule": codes[rule[act]],
             "tag": np.full(n, None, dtype=object),
         }
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import numpy as np
 import pandas as pd
 
+from compliance.basis import MarketingLists
 from compliance.codes import (
-    DIRECT_MARKETING_SCOPES,
     LIST_STATUS_ACTIVE,
     PURGE_PRECEDENCE,
     PurgeReason,
@@ -16,7 +17,8 @@ from compliance.codes import (
 from compliance.emails import normalise_email
 from compliance.evidence import NAT, People, consent_state, latest_by_key, positions, take
 from compliance.frames import SCHEMAS, conform, from_utc_ns, naive_utc, utc_ns, utc_timestamp
-from compliance.policy import RetentionPolicy
+from compliance.objections import purge_objection_at, purpose_state
+from compliance.policy import ListPolicy, RetentionPolicy
 
 
 def plan_purge(
@@ -31,6 +33,7 @@ def plan_purge(
     now: datetime,
     restricted_emails: frozenset[str] = frozenset(),
     service_list_ids: frozenset[int] = frozenset(),
+    lists: Sequence[ListPolicy] = (),
 ) -> pd.DataFrame:
     """One row per contact to delete (SCHEMAS["purge_plan"]), sorted by contact_id.
 
@@ -39,6 +42,8 @@ def plan_purge(
     list. `suppress` marks objectors (any scope), whose deletion leaves a suppression row
     with `scope` = their objection scopes, sorted, joined by ",".
     A contact whose address is in `restricted_emails` (Art. 18) is never planned, for any reason.
+    OBJECTED takes an objection to direct marketing, distance selling or all, unless the person
+    opted in again, completely and after it, to one of the `lists` it covers (objections.py).
     """
     now_ts = utc_timestamp(now)
     columns = ["contact_id", "email_norm", "cdate", "bounced_hard", "bounced_date"]
@@ -53,7 +58,6 @@ def plan_purge(
     at = state.positions(person)
     last_event_at = take(state.last_at, at, NAT)
     last_withdraw = take(state.last_withdraw, at, False)
-    last_grant_at = take(state.last_grant_at, at, NAT)
 
     bought = conform(customers, "customers", ["email_norm", "last_purchase_at"])
     purchased_at = latest_by_key(
@@ -62,10 +66,14 @@ def plan_purge(
 
     objected = conform(objections, "objections", ["email_norm", "scope", "at"])
     objected = objected[objected["scope"].notna()]
-    marketing = objected[objected["scope"].isin(DIRECT_MARKETING_SCOPES)]
-    objection_at = latest_by_key(
-        people.codes(marketing["email_norm"]), utc_ns(marketing["at"])
-    ).lookup(person)
+    marketing = MarketingLists.of(lists)
+    objection_at = purge_objection_at(
+        person=person,
+        objections=objected,
+        people=people,
+        lists=marketing,
+        consents=purpose_state(consents, people, marketing)[0],
+    )
 
     cdate = utc_ns(contacts["cdate"])
     # np.fmax skips NaT, so a missing date never hides a present one.
@@ -80,7 +88,6 @@ def plan_purge(
     reasons = {
         PurgeReason.ERASURE_REQUEST: contacts["email_norm"].isin(erased).to_numpy(),
         PurgeReason.OBJECTED: ~np.isnat(objection_at)
-        & ~(last_grant_at > objection_at)
         & older_than(objection_at, pd.Timedelta(hours=policy.objection_sla_hours))
         & ~recent_purchase,
         PurgeReason.AFTER_WITHDRAWAL: last_withdraw

@@ -114,6 +114,7 @@ class Context:
                 purpose=item.purpose,
                 basis=Basis(item.basis),
                 product_groups=tuple(item.product_groups),
+                objection_scopes=tuple(item.covered_by()),
             )
             for item in self.settings.lists
         )
@@ -126,6 +127,7 @@ class Context:
             customer_retention_months=policy.customer_retention_months,
             after_withdrawal_days=policy.after_withdrawal_days,
             hard_bounce_days=policy.hard_bounce_days,
+            incomplete_consent=policy.incomplete_consent,
         )
 
 

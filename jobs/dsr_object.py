@@ -26,7 +26,9 @@ def run_object(
     language: str | None = None,
 ) -> RequestOutcome:
     # An objection never waits for an identity check (SPEC 7): it only ever stops processing.
-    marketing = [item.id for item in ctx.settings.lists if item.basis != "service"]
+    # Exactly the lists this scope covers (SPEC 5.2): a market-research objection leaves the
+    # survey list, a person-directory or genealogy one no list at all (and adds no tag).
+    covered = [policy.id for policy in ctx.list_policies() if scope in policy.covered_by]
     with request_run(ctx, "object", email, received_at, verified=verified) as req:
         if record_only and not dry_run:
             return req.record()
@@ -39,12 +41,12 @@ def run_object(
             targets += [
                 (cid, m.list_id)
                 for m in memberships
-                if m.list_id in marketing and m.status == LIST_STATUS_ACTIVE
+                if m.list_id in covered and m.status == LIST_STATUS_ACTIVE
             ]
         if dry_run:
             planned = [f"record objection ({scope})"]
             planned += [f"unsubscribe contact {c} from list {lst}" for c, lst in targets]
-            planned += [f"tag contact {c} {OBJECTION_TAG}" for c in ids]
+            planned += [f"tag contact {c} {OBJECTION_TAG}" for c in ids if covered]
             return req.dry_run(planned)
         outcome = req.record()
         row_hash = hashlib.sha256(
@@ -66,7 +68,11 @@ def run_object(
             for c, lst in targets
         ]
         steps = [Step(**{**s.__dict__, "key": f"{s.key}:{outcome.request_id}"}) for s in steps]
-        steps += [tag_step(client, c, OBJECTION_TAG, "OBJECTION_REQUEST", 0, tag_ids) for c in ids]
+        steps += [
+            tag_step(client, c, OBJECTION_TAG, "OBJECTION_REQUEST", 0, tag_ids)
+            for c in ids
+            if covered
+        ]
         results = req.execute(steps)
         outcome.results = [
             {"type": r.type, "contact_id": int(r.subject), "list_id": r.list_id, "result": r.result}

@@ -66,6 +66,7 @@ def _run_with(
             "rate_limited": result.rate_limited,
             "complete": result.complete,
             "mode": result.mode,
+            "ledger_events_recorded": result.ledger_events,
         }
         pulled = True
     except ActiveCampaignError as exc:

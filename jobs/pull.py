@@ -43,17 +43,20 @@ def run_pull(ctx: Context, *, full: bool, accept_deletions: bool = False) -> Pul
                 on_page=advance,
                 mass_disappearance_stop=settings.policy.mass_disappearance_stop,
                 accept_deletions=accept_deletions,
+                lists=ctx.list_policies(),
             )
     except MassDisappearance as stop:
         raise MassDisappearanceStop(stop) from None
     finally:
         conn.close()
     log.info(
-        "pull: %s, %d contacts, %d requests, %d rate-limited, %d deleted in ActiveCampaign",
+        "pull: %s, %d contacts, %d requests, %d rate-limited, %d deleted in ActiveCampaign,"
+        " %d opt-outs recorded",
         result.mode,
         result.contacts,
         result.requests,
         result.rate_limited,
         result.deleted,
+        result.ledger_events,
     )
     return result

@@ -129,6 +129,7 @@ def make_plan(ctx: Context, conn: sqlite3.Connection) -> tuple[str, dict[str, An
         now=ctx.now(),
         restricted_emails=restrictions.restricted_emails(conn),
         service_list_ids=service_list_ids(ctx),
+        lists=ctx.list_policies(),
     )
     policy = ctx.settings.policy.model_dump(exclude={"enforce", "max_auto_deletions"})
     content = plan_content(plan, frames.contacts, policy)

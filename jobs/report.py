@@ -207,6 +207,8 @@ def build_report(
         "cookie_wording_open": cookie_wording_open(
             settings.cookies.analytics, mirror.web_tracked_count(conn)
         ),
+        # Withdraw events this run recorded for opt-outs made in ActiveCampaign (SPEC 5.1).
+        "ledger_events_recorded": int(pull.get("ledger_events_recorded", 0)),
     }
     if record.frames is not None:
         report["totals"]["consent_records"] = len(record.frames.consents)

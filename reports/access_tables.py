@@ -203,7 +203,8 @@ def register_sections(register: Mapping[str, Any], lang: Lang) -> list[Section]:
     """Consent, objection and purchase events from the register as one grid each."""
     sections = []
     for key in ("consents", "objections", "purchases"):
-        rows = _as_list(register.get(key))
+        # An opt-out's evidence from ActiveCampaign is nested: one column per fact of it.
+        rows = [dict(flatten(row)) for row in _as_list(register.get(key))]
         columns: list[str] = []
         for row in rows:
             columns.extend(

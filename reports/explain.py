@@ -22,6 +22,7 @@ LIST_CODES = frozenset(
     {
         "OBJECTION_NOT_HONOURED",
         "SUPPRESSION_BREACH",
+        "RESUBSCRIBED_AFTER_OPT_OUT",
         "CONSENT_WITHDRAWN",
         "SOFT_OPT_IN_EXPIRED",
         "NO_MARKETING_BASIS",

@@ -120,6 +120,7 @@ STRINGS: dict[str, str] = {
     "severity.low": "Low",
     "code.OBJECTION_NOT_HONOURED": "Objection not honoured",
     "code.SUPPRESSION_BREACH": "Suppressed address on a marketing list",
+    "code.RESUBSCRIBED_AFTER_OPT_OUT": "Re-subscribed after opting out",
     "code.CONSENT_WITHDRAWN": "Consent withdrawn",
     "code.SOFT_OPT_IN_EXPIRED": "Soft opt-in expired",
     "code.NO_MARKETING_BASIS": "No basis for marketing",
@@ -131,8 +132,12 @@ STRINGS: dict[str, str] = {
     "code.DSR_IDENTITY_UNVERIFIED": "Requester's identity not yet checked",
     "code.DPA_MISSING": "Processor without a data-processing agreement",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Transfer outside the EU/EEA without safeguard",
-    "code_help.OBJECTION_NOT_HONOURED": "The person objected to direct marketing but is still "
-    "active on a marketing list. An objection must always be honoured (GDPR Art. 21(3)).",
+    "code_help.OBJECTION_NOT_HONOURED": "The person objected to a use the list serves (direct "
+    "marketing, distance selling or market research) but is still active on it. An objection "
+    "must always be honoured (GDPR Art. 21(3)); only a new, demonstrable opt-in lifts it.",
+    "code_help.RESUBSCRIBED_AFTER_OPT_OUT": "The person opted out of this list in "
+    "ActiveCampaign (unsubscribe link) and is active on it again, with no new consent recorded "
+    "since (GDPR Art. 7(3), SVPL section 200(3)). Check who re-subscribed them.",
     "code_help.SUPPRESSION_BREACH": "The address is on the suppression list after an earlier "
     "objection or erasure but is active on a marketing list again without a new consent.",
     "code_help.CONSENT_WITHDRAWN": "The person withdrew consent and no other basis for marketing "
@@ -159,9 +164,11 @@ STRINGS: dict[str, str] = {
     "mechanism (adequacy decision or standard contractual clauses) is recorded (GDPR Arts. "
     "44–46).",
     "explain.OBJECTION_NOT_HONOURED": "Active on list {list} although the person objected to "
-    "direct marketing.",
+    "a use the list serves.",
     "explain.SUPPRESSION_BREACH": "Active on list {list} although the address is on the "
     "suppression list.",
+    "explain.RESUBSCRIBED_AFTER_OPT_OUT": "Active on list {list} again after opting out of it "
+    "in ActiveCampaign, with no new opt-in since.",
     "explain.CONSENT_WITHDRAWN": "Active on list {list} after consent was withdrawn.",
     "explain.SOFT_OPT_IN_EXPIRED": "Active on list {list}; the last purchase in the list's "
     "product groups is older than the soft opt-in period.",

@@ -122,6 +122,7 @@ STRINGS: dict[str, str] = {
     "severity.low": "Matala",
     "code.OBJECTION_NOT_HONOURED": "Markkinointikieltoa ei noudatettu",
     "code.SUPPRESSION_BREACH": "Estolistan osoite markkinointilistalla",
+    "code.RESUBSCRIBED_AFTER_OPT_OUT": "Liitetty listalle uudelleen peruutuksen jälkeen",
     "code.CONSENT_WITHDRAWN": "Suostumus peruttu",
     "code.SOFT_OPT_IN_EXPIRED": "Asiakassuhteeseen perustuva markkinointioikeus päättynyt",
     "code.NO_MARKETING_BASIS": "Ei markkinointiperustetta",
@@ -133,9 +134,14 @@ STRINGS: dict[str, str] = {
     "code.DSR_IDENTITY_UNVERIFIED": "Pyytäjän henkilöllisyys tarkistamatta",
     "code.DPA_MISSING": "Käsittelijältä puuttuu käsittelysopimus",
     "code.TRANSFER_WITHOUT_SAFEGUARD": "Siirto EU:n/ETA:n ulkopuolelle ilman suojatoimia",
-    "code_help.OBJECTION_NOT_HONOURED": "Henkilö on kieltänyt suoramarkkinoinnin, mutta on yhä "
-    "aktiivisena markkinointilistalla. Kieltoa on noudatettava aina (tietosuoja-asetus 21 art. "
-    "3 kohta).",
+    "code_help.OBJECTION_NOT_HONOURED": "Henkilö on kieltänyt käytön, jota lista palvelee "
+    "(suoramarkkinointi, etämyynti tai markkinatutkimus), mutta on yhä aktiivisena listalla. "
+    "Kieltoa on noudatettava aina (tietosuoja-asetus 21 art. 3 kohta); vain uusi, todennettava "
+    "suostumus kumoaa sen.",
+    "code_help.RESUBSCRIBED_AFTER_OPT_OUT": "Henkilö on peruuttanut tämän listan "
+    "ActiveCampaignissa (peruutuslinkki) ja on taas aktiivisena listalla ilman uutta "
+    "suostumusta (tietosuoja-asetus 7 art. 3 kohta, SVPL 200 § 3 mom.). Selvitä, kuka liitti "
+    "hänet takaisin.",
     "code_help.SUPPRESSION_BREACH": "Osoite on estolistalla aiemman kiellon tai poiston vuoksi, "
     "mutta se on taas aktiivisena markkinointilistalla ilman uutta suostumusta.",
     "code_help.CONSENT_WITHDRAWN": "Henkilö on perunut suostumuksensa, eikä muuta "
@@ -164,7 +170,9 @@ STRINGS: dict[str, str] = {
     "siirtoperustetta (riittävyyspäätös tai vakiolausekkeet) ole kirjattu (tietosuoja-asetus "
     "44–46 art.).",
     "explain.OBJECTION_NOT_HONOURED": "Aktiivinen listalla {list}, vaikka henkilö on kieltänyt "
-    "suoramarkkinoinnin.",
+    "käytön, jota lista palvelee.",
+    "explain.RESUBSCRIBED_AFTER_OPT_OUT": "Aktiivinen listalla {list} taas sen jälkeen, kun "
+    "henkilö peruutti sen ActiveCampaignissa, eikä uutta suostumusta ole annettu.",
     "explain.SUPPRESSION_BREACH": "Aktiivinen listalla {list}, vaikka osoite on estolistalla.",
     "explain.CONSENT_WITHDRAWN": "Aktiivinen listalla {list}, vaikka suostumus on peruttu.",
     "explain.SOFT_OPT_IN_EXPIRED": "Aktiivinen listalla {list}, mutta viimeisin osto listan "

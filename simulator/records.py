@@ -36,6 +36,9 @@ class MembershipRecord:
     udate: datetime
     unsubreason: str | None = None
     sourceid: int = 0
+    # The campaign and message whose unsubscribe link set status 2 (None otherwise).
+    campaign_id: int | None = None
+    message_id: int | None = None
 
 
 @dataclass(slots=True)

@@ -253,7 +253,27 @@ class SimulatorState:
             membership.status = status
             membership.udate = when
             membership.unsubreason = unsubreason if status == 2 else None
+            membership.campaign_id = membership.message_id = None
             self.touch(contact_id, when)
+            return membership
+
+    def unsubscribe_link(
+        self,
+        contact_id: int,
+        list_id: int,
+        *,
+        campaign_id: int,
+        message_id: int,
+        reason: str = "",
+        at: datetime | None = None,
+    ) -> MembershipRecord:
+        """The contact clicks the unsubscribe link of a campaign's message: status 2 with the
+        reason given and the campaign and message recorded, as ActiveCampaign does."""
+        with self.lock:
+            membership = self.set_membership(
+                contact_id, list_id, 2, unsubreason=reason or None, at=at
+            )
+            membership.campaign_id, membership.message_id = campaign_id, message_id
             return membership
 
     def add_tag(self, name: str, *, tag_type: str = "contact", description: str = "") -> TagRecord:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from compliance.policy import ListPolicy
 from sync.activecampaign.client import ActiveCampaignClient
 from sync.activecampaign.errors import ActiveCampaignError
 from sync.activecampaign.fetch import fetch_contact_pages, fetch_fields, fetch_lists, fetch_tags
 from sync.register import mirror, sync_state
 from sync.register.db import transaction
+from sync.register.optouts import record_optouts
 
 
 class MassDisappearance(Exception):
@@ -37,6 +39,8 @@ class PullResult:
     rate_limited: int
     deleted: int
     complete: bool
+    # Withdraw events recorded for opt-outs made in ActiveCampaign (SPEC 5.1).
+    ledger_events: int = 0
 
 
 def choose_mode(
@@ -64,8 +68,13 @@ def pull(
     on_page: Callable[[int], None] | None = None,
     mass_disappearance_stop: float = 1.0,
     accept_deletions: bool = False,
+    lists: Sequence[ListPolicy] = (),
 ) -> PullResult:
-    """Run one pull. On any failure the previous register state and cursor stay untouched."""
+    """Run one pull. On any failure the previous register state and cursor stay untouched.
+
+    Opt-outs made in ActiveCampaign on the marketing `lists` enter the ledger in the same
+    transaction (SPEC 5.1).
+    """
     started = now()
     mode, cursor = choose_mode(conn, now=started, full=full, full_every_days=full_every_days)
     updated_after = cursor - timedelta(minutes=overlap_minutes) if cursor else None
@@ -74,6 +83,7 @@ def pull(
     limited_before = client.stats.rate_limited
     seen: set[int] = set()
     deleted = 0
+    recorded = 0
     try:
         with transaction(conn):
             mirror.save_lists(conn, list(fetch_lists(client)))
@@ -101,6 +111,7 @@ def pull(
                     conn, gone, detected_at=started, pull_id=pull_id
                 )
                 sync_state.set_time(conn, sync_state.LAST_FULL, started)
+            recorded = record_optouts(conn, lists=lists, pulled_at=started)
             sync_state.set_time(conn, sync_state.CURSOR, started)
     except BaseException as exc:
         # Any failure is recorded; only our own API errors have messages known to be free of
@@ -126,6 +137,7 @@ def pull(
         rate_limited=client.stats.rate_limited - limited_before,
         deleted=deleted,
         complete=True,
+        ledger_events=recorded,
     )
     sync_state.finish_pull(
         conn,

@@ -35,6 +35,9 @@ class Membership:
     sdate: datetime | None
     udate: datetime | None
     unsubreason: str
+    # The campaign and message whose unsubscribe link set status 2, when ActiveCampaign says.
+    campaign: str = ""
+    message: str = ""
 
 
 @dataclass(frozen=True)

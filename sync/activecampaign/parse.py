@@ -151,6 +151,8 @@ def parse_membership(raw: object, *, source: str = "contactLists") -> Membership
         sdate=r.when("sdate"),
         udate=r.when("udate"),
         unsubreason=r.text("unsubreason"),
+        campaign=r.text("campaign"),
+        message=r.text("message"),
     )
 
 

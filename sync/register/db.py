@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sync.register.schema import (
+    ADDED_COLUMNS,
+    ADDED_TABLES,
     OLD_AUDIT_DELETE_TRIGGER,
     SCHEMA,
     SCHEMA_VERSION,
@@ -54,6 +56,7 @@ def connect(path: Path) -> sqlite3.Connection:
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
+        _add_missing_columns(conn)
         _upgrade(conn)
     except sqlite3.OperationalError as exc:
         conn.close()
@@ -80,6 +83,19 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         f" {audit_delete_trigger()}"
         " COMMIT;"
     )
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Bring a register made by an older release up to date; reads only when nothing is due."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table, create in ADDED_TABLES.items():
+        if table not in tables:
+            conn.execute(create)
+    for table, column, kind in ADDED_COLUMNS:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            # Fixed names from ADDED_COLUMNS; ADD COLUMN keeps every row and is idempotent here.
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def _schema_is_current(conn: sqlite3.Connection) -> bool:

@@ -28,8 +28,8 @@ _SQL = {
     # A contactTag whose tag the mirror does not know has no name to match, so it is left out.
     "contact_tags": "SELECT ct.contact_id, t.tag FROM contact_tags ct"
     " JOIN tags t ON t.id = ct.tag_id ORDER BY ct.contact_id, t.tag",
-    "consents": "SELECT email_norm, purpose, action, at, source, wording_id, notice_version"
-    " FROM consent_events ORDER BY id",
+    "consents": "SELECT email_norm, purpose, action, at, source, wording_id, notice_version,"
+    " list_id FROM consent_events ORDER BY id",
     "objections": "SELECT email_norm, scope, at, channel FROM objection_events ORDER BY id",
     "customers": "SELECT email_norm, last_purchase_at, product_group FROM purchases ORDER BY id",
     "suppressions": "SELECT key, scope, reason, created_at FROM suppressions ORDER BY key, scope",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime
 from typing import Literal
@@ -10,13 +11,30 @@ import pandas as pd
 
 from sync.register.db import iso
 
-Kind = Literal["consents", "objections", "customers"]
+Kind = Literal["consents", "objections", "customers", "optouts"]
 
 _INSERTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "consents": (
         "INSERT OR IGNORE INTO consent_events(email_norm, purpose, action, at, source,"
         " wording_id, notice_version, imported_at, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ("email_norm", "purpose", "action", "at", "source", "wording_id", "notice_version"),
+    ),
+    # Opt-outs made in ActiveCampaign (SPEC 5.1): withdrawals with their list and evidence.
+    "optouts": (
+        "INSERT OR IGNORE INTO consent_events(email_norm, purpose, action, at, source,"
+        " wording_id, notice_version, list_id, evidence, imported_at, row_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            "email_norm",
+            "purpose",
+            "action",
+            "at",
+            "source",
+            "wording_id",
+            "notice_version",
+            "list_id",
+            "evidence",
+        ),
     ),
     "objections": (
         "INSERT OR IGNORE INTO objection_events(email_norm, scope, at, channel, imported_at,"
@@ -108,11 +126,15 @@ def person_events(conn: sqlite3.Connection, email_norm: str) -> dict[str, list[d
     def rows(sql: str) -> list[dict[str, object]]:
         return [dict(row) for row in conn.execute(sql, (email_norm,))]
 
+    consents = rows(
+        "SELECT purpose, action, at, source, wording_id, notice_version, list_id, evidence"
+        " FROM consent_events WHERE email_norm = ? ORDER BY at, id"
+    )
+    for row in consents:
+        # ActiveCampaign's evidence of an opt-out (SPEC 5.1) is stored as JSON text.
+        row["evidence"] = json.loads(str(row["evidence"])) if row["evidence"] else None
     return {
-        "consents": rows(
-            "SELECT purpose, action, at, source, wording_id, notice_version FROM consent_events"
-            " WHERE email_norm = ? ORDER BY at, id"
-        ),
+        "consents": consents,
         "objections": rows(
             "SELECT scope, at, channel FROM objection_events WHERE email_norm = ? ORDER BY at, id"
         ),

@@ -72,10 +72,19 @@ def save_page(conn: sqlite3.Connection, page: ContactPage) -> None:
     )
     wanted = {contact.id for contact in page.contacts}
     conn.executemany(
-        "INSERT OR REPLACE INTO memberships(contact_id, list_id, status, sdate, udate, unsubreason)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO memberships(contact_id, list_id, status, sdate, udate, unsubreason,"
+        " campaign, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (m.contact_id, m.list_id, m.status, iso(m.sdate), iso(m.udate), m.unsubreason)
+            (
+                m.contact_id,
+                m.list_id,
+                m.status,
+                iso(m.sdate),
+                iso(m.udate),
+                m.unsubreason,
+                m.campaign or None,
+                m.message or None,
+            )
             for m in page.memberships
             if m.contact_id in wanted
         ],

@@ -25,6 +25,7 @@ CREATE INDEX IF NOT EXISTS contacts_email_norm ON contacts(email_norm);
 CREATE TABLE IF NOT EXISTS memberships (
     contact_id INTEGER NOT NULL, list_id INTEGER NOT NULL, status INTEGER NOT NULL,
     sdate TEXT, udate TEXT, unsubreason TEXT NOT NULL DEFAULT '',
+    campaign TEXT, message TEXT,
     PRIMARY KEY (contact_id, list_id)
 );
 CREATE TABLE IF NOT EXISTS lists (id INTEGER PRIMARY KEY, name TEXT NOT NULL, stringid TEXT);
@@ -61,7 +62,8 @@ CREATE TABLE IF NOT EXISTS consent_events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     email_norm TEXT NOT NULL, purpose TEXT NOT NULL, action TEXT NOT NULL, at TEXT NOT NULL,
     source TEXT NOT NULL DEFAULT '', wording_id TEXT, notice_version TEXT,
-    imported_at TEXT NOT NULL, row_hash TEXT NOT NULL UNIQUE
+    imported_at TEXT NOT NULL, row_hash TEXT NOT NULL UNIQUE,
+    list_id INTEGER, evidence TEXT
 );
 CREATE INDEX IF NOT EXISTS consent_email ON consent_events(email_norm);
 CREATE TABLE IF NOT EXISTS objection_events (
@@ -76,6 +78,11 @@ CREATE TABLE IF NOT EXISTS purchases (
     imported_at TEXT NOT NULL, row_hash TEXT NOT NULL UNIQUE
 );
 CREATE INDEX IF NOT EXISTS purchases_email ON purchases(email_norm);
+-- Status-2 memberships already decided (SPEC 5.1): the person's opt-out (then also a
+-- consent event) or our own unsubscribe. A hash of (contact id, list, moment), nothing else.
+CREATE TABLE IF NOT EXISTS optout_checks (
+    row_hash TEXT PRIMARY KEY, ours INTEGER NOT NULL, checked_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS imports (
     id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_name TEXT NOT NULL,
     file_sha256 TEXT NOT NULL, rows INTEGER NOT NULL, added INTEGER NOT NULL, at TEXT NOT NULL
@@ -153,3 +160,18 @@ def audit_delete_trigger() -> str:
     """The CREATE TRIGGER statement of the age-based delete rule, as SCHEMA holds it."""
     start = SCHEMA.index("CREATE TRIGGER IF NOT EXISTS audit_log_delete_by_age")
     return SCHEMA[start : SCHEMA.index("END;", start) + len("END;")]
+
+
+# Columns added after the first release (SPEC 5.1: an opt-out made in ActiveCampaign keeps the
+# campaign and message that caused it, and its ledger event the list and that evidence).
+# `connect` adds any that an older register lacks; CREATE TABLE above already has them.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("memberships", "campaign", "TEXT"),
+    ("memberships", "message", "TEXT"),
+    ("consent_events", "list_id", "INTEGER"),
+    ("consent_events", "evidence", "TEXT"),
+)
+ADDED_TABLES: dict[str, str] = {
+    "optout_checks": "CREATE TABLE IF NOT EXISTS optout_checks (row_hash TEXT PRIMARY KEY,"
+    " ours INTEGER NOT NULL, checked_at TEXT NOT NULL)",
+}

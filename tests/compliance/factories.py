@@ -75,7 +75,8 @@ def contact_tags(*rows: tuple[int, str]) -> pd.DataFrame:
 
 
 def consents(*rows: Sequence[object]) -> pd.DataFrame:
-    """(email_norm, purpose, action, at[, wording_id, notice_version]) rows; complete by default."""
+    """(email_norm, purpose, action, at[, wording_id, notice_version[, source, list_id]]) rows;
+    complete by default, source "form", no list."""
     return frame(
         "consents",
         (
@@ -84,13 +85,19 @@ def consents(*rows: Sequence[object]) -> pd.DataFrame:
                 "purpose": r[1],
                 "action": r[2],
                 "at": ts(str(r[3])),
-                "source": "form",
+                "source": r[6] if len(r) > 6 else "form",
                 "wording_id": r[4] if len(r) > 4 else "w1",
                 "notice_version": r[5] if len(r) > 5 else "2025-1",
+                "list_id": r[7] if len(r) > 7 else None,
             }
             for r in rows
         ),
     )
+
+
+def optout(email: str, purpose: str, list_id: int, at: str) -> tuple[object, ...]:
+    """A consents row for an opt-out made in ActiveCampaign (SPEC 5.1)."""
+    return (email, purpose, "withdraw", at, None, None, "activecampaign", list_id)
 
 
 def objections(*rows: tuple[str, str, str]) -> pd.DataFrame:

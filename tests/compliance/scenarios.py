@@ -7,23 +7,31 @@ from datetime import datetime
 from typing import Any
 
 from compliance.codes import OBJECTION_TAG
-from compliance.policy import RetentionPolicy
+from compliance.policy import ListPolicy, RetentionPolicy
 from compliance.reconcile import Reconciliation, reconcile
 from tests.compliance import factories as f
 from tests.compliance.factories import NEWSLETTER, OFFERS, ORDERS
 
 LEENA = "leena.soukkala@gmail.com"
 MATTI = "matti@example.fi"
-WHERE = {NEWSLETTER: "list 10 (newsletter)", OFFERS: "list 20 (offers)", ORDERS: "list 30 (orders)"}
+WHERE = {
+    NEWSLETTER: "list 10 (newsletter)",
+    OFFERS: "list 20 (offers)",
+    ORDERS: "list 30 (orders)",
+    40: "list 40 (surveys)",
+}
 # The params of a finding about one (contact, list) pair: the list's id and purpose.
 FACTS: dict[int, dict[str, Any]] = {
     NEWSLETTER: {"list_id": NEWSLETTER, "purpose": "newsletter"},
     OFFERS: {"list_id": OFFERS, "purpose": "offers"},
     ORDERS: {"list_id": ORDERS, "purpose": "orders"},
+    40: {"list_id": 40, "purpose": "surveys"},
 }
 DETAIL = {
-    "OBJECTION_NOT_HONOURED": "active on {} although the person objected to direct marketing",
+    "OBJECTION_NOT_HONOURED": "active on {} although the person objected to a use the list is for",
     "SUPPRESSION_BREACH": "active on {} although the address is on the suppression list",
+    "RESUBSCRIBED_AFTER_OPT_OUT": "active on {} again after opting out of it in ActiveCampaign,"
+    " with no new opt-in since",
     "CONSENT_WITHDRAWN": "active on {} after consent was withdrawn",
     "SOFT_OPT_IN_EXPIRED": "active on {}; the last purchase in shoes, bags is older than the"
     " soft opt-in period",
@@ -45,6 +53,8 @@ class Case:
     contacts: tuple[tuple[int, str], ...] = ((1, LEENA),)
     findings: tuple[tuple[str, int, int | None], ...] = ()  # (code, contact_id, list_id)
     actions: tuple[tuple[str, int, int | None, str], ...] = ()  # (type, contact_id, list_id, rule)
+    lists: tuple[ListPolicy, ...] = f.LISTS
+    policy: RetentionPolicy = RetentionPolicy()
 
 
 def inputs(case: Case, now: datetime = f.NOW) -> dict[str, Any]:
@@ -56,8 +66,8 @@ def inputs(case: Case, now: datetime = f.NOW) -> dict[str, Any]:
         "objections": f.objections(*case.objections),
         "customers": f.customers(*case.customers),
         "suppressions": f.suppressions(*case.suppressions),
-        "lists": f.LISTS,
-        "policy": RetentionPolicy(),
+        "lists": case.lists,
+        "policy": case.policy,
         "now": now,
     }
 
@@ -109,9 +119,10 @@ def unsubscribe(code: str, contact_id: int, list_id: int) -> tuple[str, int, int
     return ("unsubscribe", contact_id, list_id, code)
 
 
-OBJ, SUP, WDR, EXP, NMB, INC = (
+OBJ, SUP, RSO, WDR, EXP, NMB, INC = (
     "OBJECTION_NOT_HONOURED",
     "SUPPRESSION_BREACH",
+    "RESUBSCRIBED_AFTER_OPT_OUT",
     "CONSENT_WITHDRAWN",
     "SOFT_OPT_IN_EXPIRED",
     "NO_MARKETING_BASIS",

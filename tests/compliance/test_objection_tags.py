@@ -52,9 +52,45 @@ CASES = [
         id="tagged-objector-on-a-list-only-the-unsubscribe",
     ),
     pytest.param(
-        Case(objections=OBJECTED, consents=((LEENA, "surveys", "grant", "2025-03-01"),)),
+        Case(
+            objections=OBJECTED,
+            consents=((LEENA, "surveys", "grant", "2025-03-01"),),
+            actions=(TAG,),
+        ),
         (),
-        id="later-grant-of-any-purpose-lifts",
+        id="later-grant-of-another-purpose-lifts-nothing",
+    ),
+    pytest.param(
+        Case(
+            objections=OBJECTED,
+            consents=((LEENA, "newsletter", "grant", "2025-03-01"),),
+            actions=(TAG,),
+        ),
+        (),
+        id="lifted-for-one-covered-list-still-stands-for-the-other",
+    ),
+    pytest.param(
+        Case(
+            objections=OBJECTED,
+            consents=(
+                (LEENA, "newsletter", "grant", "2025-03-01"),
+                (LEENA, "offers", "grant", "2025-03-01"),
+            ),
+        ),
+        (),
+        id="complete-later-grants-for-every-covered-list-lift",
+    ),
+    pytest.param(
+        Case(
+            objections=OBJECTED,
+            consents=(
+                (LEENA, "newsletter", "grant", "2025-03-01", "", "2025-1"),
+                (LEENA, "offers", "grant", "2025-03-01", "w1", None),
+            ),
+            actions=(TAG,),
+        ),
+        (),
+        id="incomplete-grants-lift-nothing",
     ),
     pytest.param(
         Case(

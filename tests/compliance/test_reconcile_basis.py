@@ -139,8 +139,10 @@ CASES = [
             memberships=((1, OFFERS),),
             consents=((LEENA, "offers", "withdraw", "2025-01-01"),),
             customers=((LEENA, "2025-06-01", "shoes"),),
+            findings=((WDR, 1, OFFERS),),
+            actions=(unsubscribe(WDR, 1, OFFERS),),
         ),
-        id="purchase-after-withdrawal-restores-soft-opt-in",
+        id="purchase-after-withdrawal-does-not-restore-soft-opt-in",
     ),
     pytest.param(
         Case(

@@ -58,6 +58,7 @@ def run(case: Case) -> pd.DataFrame:
         now=f.NOW,
         restricted_emails=case.restricted,
         service_list_ids=frozenset({ORDERS}),
+        lists=f.LISTS,
     )
 
 
@@ -167,6 +168,31 @@ CASES = [
             consents=((A, "newsletter", "grant", "2025-03-01"),),
         ),
         id="keep-objection-lifted-by-later-grant",
+    ),
+    pytest.param(
+        Case(
+            cdate=RECENT,
+            objections=((A, "direct_marketing", "2025-01-01"),),
+            consents=((A, "newsletter", "grant", "2025-03-01", "", "2025-1"),),
+            plan=((1, A, "OBJECTED", RECENT, True, "direct_marketing"),),
+        ),
+        id="incomplete-later-grant-lifts-no-objection",
+    ),
+    pytest.param(
+        Case(
+            cdate=RECENT,
+            objections=((A, "direct_marketing", "2025-01-01"),),
+            consents=((A, "surveys", "grant", "2025-03-01"),),
+            plan=((1, A, "OBJECTED", RECENT, True, "direct_marketing"),),
+        ),
+        id="grant-for-a-purpose-the-objection-does-not-cover-lifts-nothing",
+    ),
+    pytest.param(
+        Case(
+            cdate=RECENT,
+            objections=((A, "market_research", "2025-01-01"), (A, "genealogy", "2025-01-01")),
+        ),
+        id="keep-market-research-or-genealogy-objector",
     ),
     pytest.param(
         Case(

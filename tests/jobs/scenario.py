@@ -28,8 +28,9 @@ What each person is for, with the default policy (AC = ActiveCampaign, L1..L4 = 
   (created 100 days ago, inside customer_retention_months).
 - incomplete: AC L1 active; grant without wording_id/notice_version. CONSENT_INCOMPLETE (report
   only, stays subscribed). Kept.
-- stale: AC L1 unsubscribed, a tag and a custom field; purchase 3 years ago. Reconcile:
-  nothing. Purge: RETENTION_EXPIRED.
+- stale: AC L1 unsubscribed (an opt-out made in ActiveCampaign 3 years ago, which the first
+  pull records as a newsletter withdrawal, SPEC 5.1), a tag and a custom field; purchase 3
+  years ago. Reconcile: nothing. Purge: AFTER_WITHDRAWAL.
 - stale_objector: AC no list, a tag and a custom field; objection (scope all) 400 days ago.
   Reconcile: no finding; tag (an objector lacking the objection tag). Purge: OBJECTED, leaves
   a suppression row (scope "all").

@@ -89,10 +89,10 @@ def test_same_state_gives_the_same_plan_id(scenario: Scenario, run_cli: RunCli) 
         (first.code, first.stdout, first.stderr)
     ] * 2
     assert first.stdout.splitlines()[0] == (
-        f"plan {plan_id}: 2 contacts (OBJECTED 1, RETENTION_EXPIRED 1)"
+        f"plan {plan_id}: 2 contacts (AFTER_WITHDRAWAL 1, OBJECTED 1)"
     )
     assert plan_entries(scenario, plan_id) == {
-        (scenario.id("stale"), "RETENTION_EXPIRED", False, ""),
+        (scenario.id("stale"), "AFTER_WITHDRAWAL", False, ""),
         (scenario.id("stale_objector"), "OBJECTED", True, "all"),
     }
 
@@ -342,6 +342,7 @@ def test_register_keeps_nothing_of_deleted_people_but_one_suppression_row(
     assert run_cli(scenario.config, "purge", "--apply").code == 0
 
     assert before == {  # the check can see them where they were
+        ("consent_events", "email_norm"),  # stale's opt-out made in ActiveCampaign
         ("contacts", "email"),
         ("contacts", "email_norm"),
         ("contacts", "first_name"),
@@ -381,7 +382,7 @@ def test_unfinished_erasure_is_planned_though_subscribed_and_closed_by_the_purge
 
     assert failed.code == 3
     assert plan_entries(scenario, plan_id_of(planned.stdout)) == {
-        (scenario.id("stale"), "RETENTION_EXPIRED", False, ""),
+        (scenario.id("stale"), "AFTER_WITHDRAWAL", False, ""),
         (scenario.id("stale_objector"), "OBJECTED", True, "all"),
         (scenario.id("objector"), "ERASURE_REQUEST", True, "direct_marketing"),
     }

@@ -260,6 +260,8 @@ def test_access_exports_everything_held_about_the_person(account: Account) -> No
     twin_bundle = _bundle(package, twin)
     assert [n["note"] for n in twin_bundle["notes"]] == ["Tilasi paperilaskun"]
     assert {(m["list"], m["status"]) for m in twin_bundle["contactLists"]} == {("4", "1")}
+    # Status 2 on list 3 is an opt-out made in ActiveCampaign: the pull recorded it (SPEC 5.1).
+    optout_at = package["register"]["consents"][-1]["at"]
     assert package["register"] == {
         "consents": [
             {
@@ -269,7 +271,26 @@ def test_access_exports_everything_held_about_the_person(account: Account) -> No
                 "source": "web-form:uutiskirje",
                 "wording_id": "w-1",
                 "notice_version": "2024-03",
-            }
+                "list_id": None,
+                "evidence": None,
+            },
+            {
+                "purpose": "surveys",
+                "action": "withdraw",
+                "at": optout_at,
+                "source": "activecampaign",
+                "wording_id": None,
+                "notice_version": None,
+                "list_id": 3,
+                "evidence": {
+                    "campaign": None,
+                    "contact_id": main,
+                    "list_id": 3,
+                    "message": None,
+                    "unsubreason": None,
+                    "unsubscribed_at": optout_at,
+                },
+            },
         ],
         "objections": [],
         "purchases": [
@@ -523,6 +544,41 @@ def test_object_unsubscribes_every_marketing_list_and_tags(account: Account) -> 
             for r in conn.execute("SELECT email_norm, scope, channel FROM objection_events")
         ]
     assert objections == [(NORM, "direct_marketing", "request")]
+
+
+@pytest.mark.parametrize(
+    ("scope", "left", "tagged"),
+    [
+        ("market_research", {3}, True),
+        ("all", {1, 2, 3}, True),
+        ("person_directory", set(), False),
+        ("genealogy", set(), False),
+    ],
+)
+def test_object_leaves_exactly_the_lists_its_scope_covers(
+    account: Account, scope: str, left: set[int], tagged: bool
+) -> None:
+    """Object --scope: only the lists that scope covers are left (SPEC 5.2); a person-directory
+    or genealogy objection is recorded and leaves every list and adds no tag."""
+    main, twin = account.person
+    account.state.set_membership(main, 3, 1)  # on the surveys list again
+
+    result = account.run("request", "object", EMAIL, "--scope", scope)
+
+    assert result.code == 0, result
+    statuses = {
+        (m.contact_id, m.list_id): m.status
+        for m in account.state.snapshot().memberships
+        if m.contact_id in account.person
+    }
+    want = {(main, lst): (2 if lst in left else 1) for lst in (1, 2, 3)}
+    assert statuses == {**want, (main, 4): 1, (twin, 4): 1}
+    tags = [i for i, t in account.state.tags.items() if t.tag == OBJECTION_TAG]
+    carried = {t.contact_id for t in account.state.contact_tags.values() if t.tag_id in tags}
+    assert carried == ({main, twin} if tagged else set())
+    with account.register() as conn:
+        rows = [tuple(r) for r in conn.execute("SELECT scope, channel FROM objection_events")]
+    assert rows == [(scope, "request")]
 
 
 @pytest.mark.parametrize(

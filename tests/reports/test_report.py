@@ -90,7 +90,7 @@ def test_csv_headers_and_rows(
         "m***@example.fi",
         "1 (Uutiskirje)",
         "Korjattu",
-        "Aktiivinen listalla 1 (Uutiskirje), vaikka henkilö on kieltänyt suoramarkkinoinnin.",
+        "Aktiivinen listalla 1 (Uutiskirje), vaikka henkilö on kieltänyt käytön, jota lista palvelee.",
     ]
     assert findings[4] == [
         "Keskitaso",
@@ -307,7 +307,7 @@ def test_finnish_findings_have_no_english_detail(tmp_path: Path, report: dict[st
     assert _finding_cells(html) == [
         "Markkinointikieltoa ei noudatettu OBJECTION_NOT_HONOURED 17 m***@example.fi #1 "
         "Uutiskirje Korjattu Aktiivinen listalla 1 (Uutiskirje), vaikka henkilö on kieltänyt "
-        "suoramarkkinoinnin.",
+        "käytön, jota lista palvelee.",
         "Ei markkinointiperustetta NO_MARKETING_BASIS 42 t***@gmail.com #2 Asiakastarjoukset "
         "Avoin Aktiivinen listalla 2 (Asiakastarjoukset) ilman suostumusta tai "
         "asiakassuhteeseen perustuvaa markkinointioikeutta.",

@@ -45,11 +45,11 @@ def test_append_events_ignores_rows_seen_before(conn: sqlite3.Connection) -> Non
     assert added == [2, 1, 0]
     assert [row[1:] for row in table(conn, "consent_events")] == [  # ids may have gaps
         ("a@example.fi", "newsletter", "grant", "2026-01-01T10:00:00+00:00", "web",
-         "w1", None, stamp, "h1"),
+         "w1", None, stamp, "h1", None, None),
         ("b@example.fi", "newsletter", "withdraw", "2026-02-01T00:00:00+00:00", "web",
-         None, None, stamp, "h2"),
+         None, None, stamp, "h2", None, None),
         ("c@example.fi", "newsletter", "grant", "2026-03-01T00:00:00+00:00", "web",
-         "w1", None, stamp, "h3"),
+         "w1", None, stamp, "h3", None, None),
     ]  # fmt: skip
 
 

@@ -72,7 +72,7 @@ SAVED = {
         (7, "tjahn+test@activecampaign.com", "tjahn+test@activecampaign.com", "", "", "",
          "2018-09-20T04:11:11+00:00", "2018-09-20T04:11:11+00:00", 0, 0, None, 0),
     ],
-    "memberships": [(1, 1, 1, None, None, "")],
+    "memberships": [(1, 1, 1, None, None, "", None, None)],
     "contact_tags": [(1, 1, 20)],
     "field_values": [
         (1, 5, 1, "United States", "2021-05-12T19:54:57+00:00"),
@@ -126,7 +126,7 @@ def test_save_page_replaces_what_a_contact_held_before(conn: sqlite3.Connection)
     contacts[1] = (2, "test@test.com", "test@test.com", "Testi", *contacts[1][4:])
     assert mirror(conn) == {
         "contacts": contacts,
-        "memberships": [(1, 1, 2, None, None, "")],
+        "memberships": [(1, 1, 2, None, None, "", None, None)],
         "contact_tags": [],
         "field_values": [SAVED["field_values"][0], SAVED["field_values"][5]],
     }
