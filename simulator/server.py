@@ -18,10 +18,10 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
