@@ -277,6 +277,27 @@ def nightly(ctx: Context, show_emails: bool) -> None:
     type=click.FloatRange(min=0),
     help="Seconds of random spread around --latency (seeded by --seed).",
 )
+@click.option(
+    "--ignore-include",
+    is_flag=True,
+    help="Answer GET /contacts without the side-loaded arrays, as some accounts do.",
+)
+@click.option(
+    "--ignore-filter",
+    "ignore_filters",
+    multiple=True,
+    metavar="NAME",
+    help="Answer GET /contacts as if this query parameter (listid, status, tagid...) was not sent.",
+)
+@click.option(
+    "--misbehave",
+    "misbehaviours",
+    multiple=True,
+    metavar="NAME[:ENDPOINT[:TIMES]]",
+    help="A hostile answer to the next GETs of an endpoint (default contacts, once);"
+    " NAME: empty_body, empty_object, contacts_null, include_ignored, repeated_page,"
+    " truncated_json, html, wrong_total.",
+)
 def simulate(
     port: int,
     contacts: int,
@@ -287,9 +308,18 @@ def simulate(
     retry_after: int | None,
     latency: float,
     jitter: float,
+    ignore_include: bool,
+    ignore_filters: tuple[str, ...],
+    misbehaviours: tuple[str, ...],
 ) -> None:
     """Serve a local ActiveCampaign API v3 simulator on 127.0.0.1."""
+    from simulator.misbehave import parse_spec
     from simulator.server import run_forever
+
+    try:
+        armed = [parse_spec(text) for text in misbehaviours]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--misbehave") from None
 
     token = os.environ.get("ACTIVECAMPAIGN_API_TOKEN")
     if not token:
@@ -310,6 +340,9 @@ def simulate(
         retry_after=retry_after,
         latency=latency,
         jitter=jitter,
+        ignore_include=ignore_include,
+        ignored_filters=ignore_filters,
+        misbehave=armed,
     )
 
 

@@ -51,6 +51,8 @@ def list_contacts(ctx: Context) -> ApiResponse:
     total, page = select_contacts(ctx.state, query)
     body: Json = {"scoreValues": [], "contacts": [render.contact(ctx.fmt, c) for c in page]}
     wanted = {name.strip() for name in query.get("include", "").split(",")}
+    if ctx.state.ignore_include:
+        wanted = set()
     for name in SIDE_LOADS:
         if name not in wanted:
             continue
@@ -70,7 +72,7 @@ def _page_input(query: Mapping[str, str]) -> Json:
         "segmentid": 0,
         "formid": 0,
         "listid": int(query.get("listid") or 0),
-        "tagid": 0,
+        "tagid": int(query.get("tagid") or 0),
         "limit": limit,
         "offset": offset,
         "search": query.get("search"),

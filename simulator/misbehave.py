@@ -28,6 +28,22 @@ SIDE_LOADED = ("contactLists", "contactTags", "fieldValues")
 JSON_TYPE = "application/json; charset=utf-8"
 
 
+def parse_spec(text: str) -> tuple[str, str, int]:
+    """``NAME[:endpoint[:times]]`` (``rekisteri simulate --misbehave``) as (name, endpoint, times).
+
+    The endpoint defaults to ``contacts`` and times to 1; ``ValueError`` says what is wrong.
+    """
+    name, _, rest = text.strip().partition(":")
+    endpoint, _, count = rest.partition(":")
+    if name not in MISBEHAVIOURS:
+        raise ValueError(f"unknown misbehaviour {name!r}; one of {', '.join(MISBEHAVIOURS)}")
+    if not count.strip():
+        return name, endpoint.strip().strip("/") or "contacts", 1
+    if not count.strip().isdigit() or int(count) < 1:
+        raise ValueError(f"times must be a whole number of at least 1, not {count!r}")
+    return name, endpoint.strip().strip("/") or "contacts", int(count)
+
+
 @dataclass
 class _Armed:
     name: str

@@ -46,7 +46,13 @@ def parse_moment(raw: str, tz: ZoneInfo, name: str) -> datetime:
 def select_contacts(
     state: SimulatorState, query: Mapping[str, str]
 ) -> tuple[int, list[ContactRecord]]:
-    """(total matches, the page of contacts); the caller holds `state.lock`."""
+    """(total matches, the page of contacts); the caller holds `state.lock`.
+
+    Filters named in `state.ignored_filters` are dropped first, as an account that ignores
+    them would; the answer's `page_input` still echoes what was asked (the worst case).
+    """
+    if state.ignored_filters:
+        query = {k: v for k, v in query.items() if k not in state.ignored_filters}
     limit, offset = paging(query)
     contacts = state.contacts
     ids: list[int] = state.contact_order

@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -325,9 +326,19 @@ def run_forever(
     retry_after: int | None = None,
     latency: float = 0.0,
     jitter: float = 0.0,
+    ignore_include: bool = False,
+    ignored_filters: Iterable[str] = (),
+    misbehave: Iterable[tuple[str, str, int]] = (),
 ) -> None:
-    """What `rekisteri simulate` runs: print one line, serve until Ctrl-C."""
+    """What `rekisteri simulate` runs: print one line, serve until Ctrl-C.
+
+    `misbehave` holds (name, endpoint, times) armed before serving (see misbehave.py).
+    """
     state = generate(contacts=contacts, seed=seed, anchor=anchor or datetime.now(UTC))
+    state.ignore_include = ignore_include
+    state.ignored_filters = set(ignored_filters)
+    for name, endpoint, times in misbehave:
+        state.misbehave(name, endpoint=endpoint, times=times)
     options: dict[str, Any] = {
         "limit": limit,
         "retry_after": retry_after,

@@ -73,6 +73,10 @@ class SimulatorState:
         self.deleted_contact_ids: set[int] = set()
         self.hooks: list[Hook] = []
         self.misbehaviours = Misbehaviours()
+        # Real accounts that ignore what they are asked (SPEC 9): `include` side-loading, or
+        # named GET /contacts filters (e.g. "listid", "tagid"), answered as if never sent.
+        self.ignore_include = False
+        self.ignored_filters: set[str] = set()
         started = time.monotonic()
         self.clock: Clock = lambda: anchor + timedelta(seconds=time.monotonic() - started)
         self._reindex()
