@@ -90,7 +90,8 @@ def test_csv_headers_and_rows(
         "m***@example.fi",
         "1 (Uutiskirje)",
         "Korjattu",
-        "Aktiivinen listalla 1 (Uutiskirje), vaikka henkilö on kieltänyt käytön, jota lista palvelee.",
+        "Aktiivinen listalla 1 (Uutiskirje), vaikka henkilö on kieltänyt käytön,"
+        " jota lista palvelee.",
     ]
     assert findings[4] == [
         "Keskitaso",
