@@ -48,4 +48,6 @@ def remove_requests(conn: sqlite3.Connection, request_ids: Iterable[str]) -> int
     conn.executemany("DELETE FROM requests WHERE id = ?", ids)
     removed = conn.total_changes - before
     conn.executemany("DELETE FROM pending_erasures WHERE request_id = ?", ids)
+    # Identity checks, extensions and refusals name the request: they go with it.
+    conn.executemany("DELETE FROM request_events WHERE request_id = ?", ids)
     return removed

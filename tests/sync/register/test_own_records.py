@@ -85,11 +85,15 @@ def test_remove_requests_takes_the_request_and_its_pending_erasure(
                 due_at=NOW,
             )
             request_store.add_pending_erasure(conn, request_id=request_id, email_norm="a@x.fi")
+            request_store.add_event(
+                conn, request_id, kind="verified", at=CUTOFF, detail={"method": "in_person"}
+            )
         removed = own_records.remove_requests(conn, ["a", "missing"])
 
     assert removed == 1
     assert [r.id for r in request_store.all_requests(conn)] == ["b"]
     assert [tuple(r) for r in conn.execute("SELECT request_id FROM pending_erasures")] == [("b",)]
+    assert [tuple(r) for r in conn.execute("SELECT request_id FROM request_events")] == [("b",)]
 
 
 AGE_TRIGGER = """CREATE TRIGGER IF NOT EXISTS audit_log_delete_by_age BEFORE DELETE ON audit_log
