@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from compliance.codes import IDENTITY_GATED_REQUESTS
+from compliance.codes import IDENTITY_GATED_REQUESTS, LIST_STATUS_ACTIVE
 from compliance.deadlines import due_at
 from compliance.emails import is_valid_email, mask_email, normalise_email
 from compliance.recipients import recipients_to_inform
@@ -204,6 +204,19 @@ def contact_ids(ctx: Context, conn: sqlite3.Connection, subject: Subject) -> lis
         )
     }
     return sorted(found)
+
+
+def active_on(client: Any, ids: list[int], lists: Collection[int]) -> list[tuple[int, int]]:
+    """(contact, list) for each of these contacts active on one of `lists`, read live."""
+    targets: list[tuple[int, int]] = []
+    for cid in ids:
+        _, memberships = ac.get_contact(client, cid)
+        targets += [
+            (cid, m.list_id)
+            for m in memberships
+            if m.list_id in lists and m.status == LIST_STATUS_ACTIVE
+        ]
+    return targets
 
 
 def _names(conn: sqlite3.Connection, table: str, column: str) -> dict[str, str]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from compliance.codes import LIST_STATUS_ACTIVE, OBJECTION_TAG
+from compliance.codes import OBJECTION_TAG
 from jobs.context import Context
-from jobs.dsr import RequestOutcome, contact_ids, request_run
+from jobs.dsr import RequestOutcome, active_on, contact_ids, request_run
 from jobs.steps import tag_step, unsubscribe_step
-from sync.activecampaign import actions as ac
 from sync.executor import Step
 from sync.register import ledger, transaction
 
@@ -35,14 +34,7 @@ def run_object(
         conn, subject, received = req.conn, req.subject, req.received
         client = ctx.client()
         ids = contact_ids(ctx, conn, subject)
-        targets: list[tuple[int, int]] = []
-        for cid in ids:
-            _, memberships = ac.get_contact(client, cid)
-            targets += [
-                (cid, m.list_id)
-                for m in memberships
-                if m.list_id in covered and m.status == LIST_STATUS_ACTIVE
-            ]
+        targets = active_on(client, ids, covered)
         if dry_run:
             planned = [f"record objection ({scope})"]
             planned += [f"unsubscribe contact {c} from list {lst}" for c, lst in targets]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from compliance.codes import LIST_STATUS_ACTIVE, RESTRICTED_TAG
+from compliance.codes import RESTRICTED_TAG
 from jobs.context import Context
 from jobs.dsr import (
     RequestOutcome,
     RequestRun,
+    active_on,
     contact_ids,
     recipient_names,
     recipients_of,
@@ -48,14 +49,7 @@ def run_restrict(
         client = ctx.client()
         marketing = {item.id for item in ctx.settings.lists if item.basis != "service"}
         ids = contact_ids(ctx, req.conn, req.subject)
-        targets: list[tuple[int, int]] = []
-        for cid in ids:
-            _, memberships = ac.get_contact(client, cid)
-            targets += [
-                (cid, m.list_id)
-                for m in memberships
-                if m.list_id in marketing and m.status == LIST_STATUS_ACTIVE
-            ]
+        targets = active_on(client, ids, marketing)
         if dry_run:
             planned = ["record the restriction: no purge, reconcile, erase or rectify writes"]
             planned += [f"unsubscribe contact {c} from list {lst}" for c, lst in targets]
