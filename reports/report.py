@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from compliance.notice import DEFECTS
 from reports import charts
 from reports.explain import explain_finding, list_label, list_names, requests_by_id
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
@@ -53,15 +54,7 @@ CODE_ORDER = (
 BASES = ("consent", "soft_opt_in")
 # Part C of RULES.md: defects of the current privacy notice, shown until the caller says which
 # ones remain (report["notice_defects"], optional).
-NOTICE_DEFECTS = (
-    "repealed_act",
-    "browsing_consent",
-    "no_retention",
-    "access_limits",
-    "objection_wording",
-    "partner_disclosure",
-    "transfers",
-)
+NOTICE_DEFECTS = DEFECTS
 # Policy parameters in display order, with the unit each is measured in.
 POLICY_UNITS = (
     ("enforce", None),
