@@ -19,21 +19,16 @@ import pandas as pd
 from compliance.basis import MarketingLists
 from compliance.codes import ACTIVECAMPAIGN_SOURCE, LIST_STATUS_UNSUBSCRIBED, WITHDRAW
 from compliance.evidence import Latest, People, compound, latest_by_key, positions
-from compliance.frames import UTC_DTYPE, as_utc, utc_timestamp
+from compliance.frames import SCHEMAS, UTC_DTYPE, as_utc, utc_timestamp
 from compliance.policy import ListPolicy
 
 # Our own unsubscribe and ActiveCampaign's record of it are stamped by two clocks; an own
 # unsubscribe sent up to this long before the subscription's start still counts as ours.
 CLOCK_SKEW = pd.Timedelta(minutes=5)
 
+# A ledger row (the consents frame) whose list is always known, with its evidence and key.
 OPTOUT_COLUMNS = {
-    "email_norm": "object",
-    "purpose": "object",
-    "action": "object",
-    "at": UTC_DTYPE,
-    "source": "object",
-    "wording_id": "object",
-    "notice_version": "object",
+    **SCHEMAS["consents"],
     "list_id": "int64",
     "evidence": "object",
     "row_hash": "object",
