@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-import pandas as pd
+# The Series helpers only call methods of the Series they are given; importing pandas here
+# would make every settings load (and so `rekisteri --help`) pay for it.
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Pragmatic, not RFC 5322: exactly one "@", a non-empty local part, a dotted domain without
 # empty labels, no whitespace, control, zero-width or bidirectional characters (SPEC 4: an

@@ -11,10 +11,10 @@ from typing import Any
 
 import click
 
+from jobs.cli_context import defer_context, pass_ctx
 from jobs.context import Context, held, parse_moment
 from jobs.errors import ConfigError, ExitCode, JobError
 from jobs.logs import configure
-from jobs.settings import load_secrets, load_settings, require_identity, resolve_config_path
 
 log = logging.getLogger("rekisteri")
 
@@ -54,23 +54,30 @@ def cli(
 ) -> None:
     """rekisteri: GDPR compliance job for an ActiveCampaign marketing register."""
     configure(json_logs=json_logs, quiet=quiet)
+    click_ctx.obj = None
     if click_ctx.invoked_subcommand == "simulate":
-        click_ctx.obj = None
         return
-    settings = load_settings(resolve_config_path(config_path))
-    asks_help = bool(click_ctx.meta.get("rekisteri.help"))
-    if click_ctx.invoked_subcommand in IDENTITY_COMMANDS and not asks_help:
-        require_identity(settings)
-    click_ctx.obj = Context(
-        settings=settings,
-        secrets=load_secrets(),
-        as_of=parse_moment(as_of, option="--as-of"),
-        json_logs=json_logs,
-        quiet=quiet,
-    )
+    needs_identity = click_ctx.invoked_subcommand in IDENTITY_COMMANDS
 
+    def build() -> Context:
+        # The settings models (pydantic) are the heaviest import a command needs before it runs.
+        from jobs.settings import load_secrets, load_settings, require_identity, resolve_config_path
 
-pass_ctx = click.make_pass_decorator(Context)
+        settings = load_settings(resolve_config_path(config_path))
+        if needs_identity:
+            require_identity(settings)
+        return Context(
+            settings=settings,
+            secrets=load_secrets(),
+            as_of=parse_moment(as_of, option="--as-of"),
+            json_logs=json_logs,
+            quiet=quiet,
+        )
+
+    # `<command> --help` needs no config (SPEC 2): the Context is built when a command body runs.
+    defer_context(click_ctx, build)
+    if not click_ctx.meta.get("rekisteri.help"):
+        click_ctx.obj = build()
 
 
 @cli.command()

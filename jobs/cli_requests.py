@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import click
@@ -17,17 +17,15 @@ from compliance.codes import (
     VERIFICATION_METHODS,
 )
 from compliance.deadlines import days_left
+from jobs.cli_context import pass_ctx
 from jobs.context import Context, held, parse_moment
-from jobs.dsr import RequestOutcome, run_access
-from jobs.dsr_erase import run_erase
-from jobs.dsr_gate import is_verified
-from jobs.dsr_manage import run_extend, run_refuse
-from jobs.dsr_object import run_object
-from jobs.dsr_rectify import run_rectify
-from jobs.dsr_restrict import run_restrict
 from jobs.errors import ExitCode
 
-pass_ctx = click.make_pass_decorator(Context)
+# The request jobs (pandas, the register, letters) are imported by the command that runs them,
+# so `rekisteri request ... --help` stays light (SPEC 10).
+if TYPE_CHECKING:
+    from jobs.dsr import RequestOutcome
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -133,6 +131,8 @@ def request() -> None:
 @request_options
 def access(ctx: Context, email: str, **flags: Any) -> None:
     """Export everything held about EMAIL (access.json + access.html letter)."""
+    from jobs.dsr import run_access
+
     _carry_out(ctx, run_access, email, **flags)
 
 
@@ -147,6 +147,8 @@ def access(ctx: Context, email: str, **flags: Any) -> None:
 )
 def rectify(ctx: Context, email: str, assignments: tuple[str, ...], **flags: Any) -> None:
     """Correct fields of EMAIL in ActiveCampaign and verify by re-reading."""
+    from jobs.dsr_rectify import run_rectify
+
     _carry_out(ctx, run_rectify, email, assignments, **flags)
 
 
@@ -154,6 +156,8 @@ def rectify(ctx: Context, email: str, assignments: tuple[str, ...], **flags: Any
 @request_options
 def erase(ctx: Context, email: str, **flags: Any) -> None:
     """Delete EMAIL in ActiveCampaign (verified) and from the register."""
+    from jobs.dsr_erase import run_erase
+
     _carry_out(ctx, run_erase, email, **flags)
 
 
@@ -164,6 +168,8 @@ def erase(ctx: Context, email: str, **flags: Any) -> None:
 )
 def object_(ctx: Context, email: str, scope: str, **flags: Any) -> None:
     """Record an objection and unsubscribe EMAIL from every marketing list now."""
+    from jobs.dsr_object import run_object
+
     _carry_out(ctx, run_object, email, scope=scope, **flags)
 
 
@@ -172,6 +178,8 @@ def object_(ctx: Context, email: str, scope: str, **flags: Any) -> None:
 @click.option("--lift", is_flag=True, help="End the restriction (tell the person first).")
 def restrict(ctx: Context, email: str, **flags: Any) -> None:
     """Restrict processing of EMAIL: off marketing lists, tagged, left alone (Article 18)."""
+    from jobs.dsr_restrict import run_restrict
+
     _carry_out(ctx, run_restrict, email, **flags)
 
 
@@ -187,6 +195,8 @@ def restrict(ctx: Context, email: str, **flags: Any) -> None:
 @pass_ctx
 def extend(ctx: Context, request_id: str, reason: str, language: str | None) -> None:
     """Extend an open request by two months, before its due date, and write the letter."""
+    from jobs.dsr_manage import run_extend
+
     with held(ctx):
         outcome = run_extend(ctx, request_id, reason=reason, language=language)
     _echo(ctx, outcome)
@@ -207,6 +217,8 @@ def refuse(
     ctx: Context, request_id: str, reason: str, details: str | None, language: str | None
 ) -> None:
     """Refuse a manifestly unfounded or excessive request and write the refusal letter."""
+    from jobs.dsr_manage import run_refuse
+
     with held(ctx):
         outcome = run_refuse(ctx, request_id, reason=reason, details=details, language=language)
     _echo(ctx, outcome)
@@ -216,6 +228,7 @@ def refuse(
 @pass_ctx
 def list_(ctx: Context) -> None:
     """Open requests with their due dates and days left."""
+    from jobs.dsr_gate import is_verified
     from sync.register import requests as store
 
     gate = ctx.settings.policy.require_verified_identity

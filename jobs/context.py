@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import secrets as pysecrets
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from compliance.codes import Basis
 from compliance.policy import ListPolicy, RetentionPolicy
 from jobs.errors import ConfigError, LockHeld
-from jobs.settings import SUPPRESSION_KEY_ENV, TOKEN_ENV, Secrets, Settings
-from sync.activecampaign.client import ActiveCampaignClient, api_root
-from sync.activecampaign.throttle import shared_throttle
-from sync.register import connect
+
+# Every command module imports this one, `--help` included: what only a running command needs
+# (settings models, HTTP client, register, file lock) is imported where it is used.
+if TYPE_CHECKING:
+    import sqlite3
+
+    from filelock import FileLock
+
+    from jobs.settings import Secrets, Settings
+    from sync.activecampaign.client import ActiveCampaignClient
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -63,15 +67,23 @@ class Context:
         return datetime.now(UTC)
 
     def open_register(self) -> sqlite3.Connection:
+        from sync.register import connect
+
         return connect(self.settings.register.database)
 
     def lock(self) -> FileLock:
+        from filelock import FileLock
+
         path = Path(str(self.settings.register.database) + ".lock")
         path.parent.mkdir(parents=True, exist_ok=True)
         return FileLock(str(path), timeout=0)
 
     def client(self) -> ActiveCampaignClient:
         if self._client is None:
+            from jobs.settings import TOKEN_ENV
+            from sync.activecampaign.client import ActiveCampaignClient, api_root
+            from sync.activecampaign.throttle import shared_throttle
+
             token = self.secrets.api_token
             if token is None:
                 raise ConfigError(f"{TOKEN_ENV} is not set", key=TOKEN_ENV)
@@ -89,6 +101,8 @@ class Context:
         return self._client
 
     def suppression_secret(self) -> bytes:
+        from jobs.settings import SUPPRESSION_KEY_ENV
+
         if self.secrets.suppression_key is not None:
             return self.secrets.suppression_key.get_secret_value().encode()
         path = self.settings.register.suppression_key_file
@@ -138,6 +152,8 @@ class held:
         self._lock = ctx.lock()
 
     def __enter__(self) -> None:
+        from filelock import Timeout
+
         try:
             self._lock.acquire()
         except Timeout:

@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -51,6 +49,9 @@ def progress(description: str, *, enabled: bool) -> Iterator[Any]:
     if not enabled:
         yield lambda n: None
         return
+    # rich is only needed on a terminal; `configure` runs for every command, --help included.
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
