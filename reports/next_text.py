@@ -45,6 +45,17 @@ def _request_params(params: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
     }
 
 
+def plain_steps(steps: list[Mapping[str, Any]], lang: Lang) -> list[str]:
+    """The steps as plain text: a heading, then `N. sentence` and `   $ command` lines (the
+    notification's body and the end of `make demo`)."""
+    lines = [lang.t("mail.steps") if steps else lang.t("mail.no_steps")]
+    for number, step in enumerate(steps, start=1):
+        lines.append(f"{number}. {step_text(step, lang)}")
+        if step.get("command"):
+            lines.append(f"   $ {step['command']}")
+    return lines
+
+
 def rendered_steps(steps: list[dict[str, Any]], lang: Lang) -> list[dict[str, Any]]:
     """The steps as report.json holds them: kind, command, params and the sentence."""
     return [{**step, "text": step_text(step, lang)} for step in steps]

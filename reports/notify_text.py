@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.i18n import Lang
-from reports.next_text import headline, step_text
+from reports.next_text import headline, plain_steps, step_text
 
 SEVERITIES = ("critical", "high", "medium", "low")
 
@@ -49,12 +49,7 @@ def body(report: Mapping[str, Any], lang: Lang, report_path: Path) -> str:
         ),
         "",
     ]
-    steps = report.get("next_steps") or []
-    lines.append(lang.t("mail.steps") if steps else lang.t("mail.no_steps"))
-    for number, step in enumerate(steps, start=1):
-        lines.append(f"{number}. {step_text(step, lang)}")
-        if step.get("command"):
-            lines.append(f"   $ {step['command']}")
+    lines += plain_steps(report.get("next_steps") or [], lang)
     lines += ["", lang.t("mail.report", path=report_path), "", lang.t("mail.footer")]
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from typing import Any
 
 from compliance.emails import is_valid_email
 from simulator.data import generate
+from simulator.demo_end import closing
 from simulator.server import serve
 from simulator.state import SimulatorState
 
@@ -29,6 +29,8 @@ ACTIVE = 1
 # The client's requests_per_second must be > 0 and at most this (jobs/settings.py); with the
 # simulator's limit off (--rate 0) the client runs at this ceiling.
 MAX_CLIENT_RATE = 1000.0
+# controller.timezone in CONFIG: the closing lines show times as the report does.
+DEMO_TIMEZONE = "Europe/Helsinki"
 
 
 @dataclass
@@ -194,6 +196,7 @@ name = "Koko Juju"
 business_id = "2905754-5"
 contact = "Leena Soukkala, leena.soukkala@gmail.com, 040 839 0356"
 language = "{language}"
+timezone = "Europe/Helsinki"
 
 [activecampaign]
 base_url = "{base_url}"
@@ -386,30 +389,8 @@ def run_demo(
         run("ropa", expect=(0, 1))
         run("request", "list")
     report = Path(out.strip().splitlines()[-1])
-    print(summarise(report.with_name("report.json")))
-    print(f"nightly exit code {code} (1 = findings for a person to review)")
+    print("\n".join(closing(report, code=code, language=language, zone=DEMO_TIMEZONE)))
     return report
-
-
-def summarise(report_json: Path) -> str:
-    """What the nightly did, in a few lines, from its report.json."""
-    if not report_json.is_file():
-        return "(no report.json written: see reports.formats)"
-    data = json.loads(report_json.read_text(encoding="utf-8"))
-    totals = data["totals"]
-    by_code: dict[str, dict[str, int]] = {}
-    for finding in data["findings"]:
-        counts = by_code.setdefault(finding["code"], {"open": 0, "fixed": 0})
-        counts[finding["status"]] += 1
-    lines = [
-        f"nightly: {totals['contacts']} contacts, {totals['active_marketing']} active on"
-        f" marketing lists; {totals['unsubscribed']} unsubscribed, {totals['deleted']} deleted"
-        f" (plan {data['purge']['plan_id']}: {totals['purge_planned']} planned)",
-    ]
-    lines += [
-        f"  {code:<28} {c['fixed']} fixed, {c['open']} open" for code, c in sorted(by_code.items())
-    ]
-    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -427,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    report = run_demo(
+    run_demo(
         args.dir.resolve(),
         contacts=args.contacts,
         seed=args.seed,
@@ -435,7 +416,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         quiet=not args.verbose,
         rate=args.rate,
     )
-    print(report)
 
 
 if __name__ == "__main__":
