@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# What the product alone needs (no test or dev tools): `make demo` installs only this.
+RUNTIME := $(VENV)/.runtime
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
@@ -10,12 +12,20 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) on PATH"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The full install holds the runtime one, so it stamps both: `make demo` after `make test`
+# installs nothing more, `make test` after `make demo` adds the test and dev tools.
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
-	@touch $(STAMP)
+	@touch $(RUNTIME) $(STAMP)
+
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(RUNTIME)
 
 install: $(STAMP) ## Create .venv and install rekisteri with test and dev tools
 
@@ -27,21 +37,22 @@ lint: $(STAMP) ## ruff (lint + format check) and mypy (strict on compliance/ and
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy compliance sync jobs reports simulator
 
-demo: $(STAMP) ## The whole nightly job against the built-in simulator; prints the report path
+demo: $(RUNTIME) ## The nightly against the built-in simulator (installs the runtime only); ends with next steps and the report path
 	$(BIN)/python -m simulator.demo --dir demo
 
-bench: $(STAMP) ## Benchmarks of SPEC section 10 (pull at 5 req/s on the strict window, incremental share, reconcile 1M, nightly 100k)
+bench: $(STAMP) ## Benchmarks of SPEC section 10 (pull at 5 req/s on the strict window, incremental share, reconcile 1M, nightly 100k, --help start-up)
 	$(BIN)/python -m bench.pull --contacts 20000
 	$(BIN)/python -m bench.reconcile --contacts 1000000
 	$(BIN)/python -m bench.nightly --contacts 100000
+	$(BIN)/python -m bench.startup --runs 21
 
-pull: $(STAMP) ## rekisteri pull with ./config.toml (needs ACTIVECAMPAIGN_API_TOKEN)
+pull: $(RUNTIME) ## rekisteri pull with ./config.toml (needs ACTIVECAMPAIGN_API_TOKEN)
 	$(BIN)/rekisteri pull
 
-nightly: $(STAMP) ## rekisteri nightly with ./config.toml (needs ACTIVECAMPAIGN_API_TOKEN)
+nightly: $(RUNTIME) ## rekisteri nightly with ./config.toml (needs ACTIVECAMPAIGN_API_TOKEN)
 	$(BIN)/rekisteri nightly
 
-simulate: $(STAMP) ## Serve the ActiveCampaign simulator on 127.0.0.1:8765
+simulate: $(RUNTIME) ## Serve the ActiveCampaign simulator on 127.0.0.1:8765
 	ACTIVECAMPAIGN_API_TOKEN=$${ACTIVECAMPAIGN_API_TOKEN:-demo-token} $(BIN)/rekisteri simulate
 
 clean: ## Remove the virtualenv, demo output and caches
