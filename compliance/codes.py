@@ -62,6 +62,25 @@ UNSUBSCRIBE_PRECEDENCE: tuple[FindingCode, ...] = (
     FindingCode.SOFT_OPT_IN_EXPIRED,
     FindingCode.NO_MARKETING_BASIS,
 )
+# Findings about one contact on one list (the row's list_id), in rule order: the unsubscribing
+# ones, then CONSENT_INCOMPLETE, which unsubscribes only under a strict policy.
+LIST_FINDINGS: tuple[FindingCode, ...] = (*UNSUBSCRIBE_PRECEDENCE, FindingCode.CONSENT_INCOMPLETE)
+
+# The keys of each finding's `params`, plain JSON values: the facts a report needs to say the
+# finding in its own language. compliance/ writes no sentences (DESIGN.md, "Rule outputs").
+_LIST_PARAMS = ("list_id", "purpose")
+_REQUEST_PARAMS = ("request_id", "type", "due_at", "days_left")
+FINDING_PARAMS: dict[FindingCode, tuple[str, ...]] = {
+    **{code: _LIST_PARAMS for code in LIST_FINDINGS},
+    FindingCode.SOFT_OPT_IN_EXPIRED: (*_LIST_PARAMS, "product_groups"),
+    FindingCode.DUPLICATE_CONTACT: ("count", "other_ids"),
+    FindingCode.INVALID_EMAIL: (),
+    FindingCode.DSR_DUE_SOON: _REQUEST_PARAMS,
+    FindingCode.DSR_OVERDUE: _REQUEST_PARAMS,
+    FindingCode.DSR_IDENTITY_UNVERIFIED: ("request_id", "type", "due_at"),
+    FindingCode.TRANSFER_WITHOUT_SAFEGUARD: ("processor", "country"),
+    FindingCode.DPA_MISSING: ("processor",),
+}
 
 
 class PurgeReason(StrEnum):

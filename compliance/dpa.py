@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from compliance.codes import FindingCode
-from compliance.findings import combine_findings, make_findings
+from compliance.findings import combine_findings, make_findings, object_array
 from compliance.frames import utc_timestamp
 
 
@@ -29,19 +29,18 @@ def dpa_findings(processors: Sequence[SignedProcessor], now: datetime) -> pd.Dat
     `now` is a plan, not a signature. One finding per processor name, in configuration order.
     """
     today = utc_timestamp(now).date()
-    details: list[str] = []
+    names: list[str] = []
     for processor in processors:
         signed = processor.dpa_signed
         if signed is not None and signed <= today:
             continue
-        detail = f"processor {processor.name} has no signed data-processing agreement"
-        if detail not in details:
-            details.append(detail)
+        if processor.name not in names:
+            names.append(processor.name)
     found = make_findings(
-        codes=np.full(len(details), FindingCode.DPA_MISSING.value, dtype=object),
+        codes=np.full(len(names), FindingCode.DPA_MISSING.value, dtype=object),
         contact_ids=None,
         email_norms=None,
         list_ids=None,
-        details=np.array(details, dtype=object),
+        params=object_array([{"processor": name} for name in names]),
     )
     return combine_findings([found])

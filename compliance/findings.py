@@ -35,11 +35,10 @@ def make_findings(
     contact_ids: np.ndarray | None,
     email_norms: np.ndarray | None,
     list_ids: np.ndarray | None,
-    details: np.ndarray,
-    params: np.ndarray | None = None,
+    params: np.ndarray,
 ) -> pd.DataFrame:
-    """A findings frame from aligned arrays; None for a column means NA (params: None) in every
-    row."""
+    """A findings frame from aligned arrays; None for an id or email column means NA in every
+    row. `params` is an object array of one dict per row (codes.FINDING_PARAMS)."""
     n = len(codes)
     codes = np.asarray(codes, dtype=object)
     severity_of = {code.value: SEVERITY[code].value for code in FindingCode}
@@ -52,8 +51,7 @@ def make_findings(
             "contact_id": none_ids if contact_ids is None else nullable_ids(contact_ids),
             "email_norm": np.full(n, None, dtype=object) if email_norms is None else email_norms,
             "list_id": none_ids if list_ids is None else nullable_ids(list_ids),
-            "detail": np.asarray(details, dtype=object),
-            "params": np.full(n, None, dtype=object) if params is None else params,
+            "params": params,
         }
     )
 

@@ -64,10 +64,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "contact_id": "Int64",
         "email_norm": "object",
         "list_id": "Int64",
-        "detail": "object",
-        # facts the detail sentence names, as a dict (list purpose, request id, processor,
-        # other contact ids ...) so a report can say them in its own language; None when
-        # there are none
+        # a dict of plain JSON values with the keys codes.FINDING_PARAMS names for the code
+        # (list purpose, request id and deadline, processor, other contact ids ...): reports/
+        # words the finding from code, columns and params, in the report's language
         "params": "object",
     },
     "actions": {

@@ -32,17 +32,12 @@ def contact_findings(contacts: pd.DataFrame) -> pd.DataFrame:
     ids = contacts["contact_id"].to_numpy(dtype=np.int64)
     known = norms.notna() & norms.ne("")
     shared = known & norms.duplicated(keep=False)
-    # The count per address is small and repeats, so text is built once per distinct count.
-    counts = norms[shared].map(norms[shared].value_counts())
-    texts = {n: f"{n} contacts in ActiveCampaign share this address" for n in counts.unique()}
-    duplicate_details = counts.map(texts)
     duplicates = make_findings(
-        params=_duplicate_params(norms[shared], contacts["contact_id"][shared]),
         codes=np.full(int(shared.sum()), FindingCode.DUPLICATE_CONTACT.value, dtype=object),
         contact_ids=ids[shared.to_numpy()],
         email_norms=norms[shared].to_numpy(dtype=object),
         list_ids=None,
-        details=duplicate_details.to_numpy(dtype=object),
+        params=_duplicate_params(norms[shared], contacts["contact_id"][shared]),
     )
     invalid = ~valid_emails(norms)
     invalid_norms = norms[invalid].where(norms[invalid].notna(), None)
@@ -51,8 +46,7 @@ def contact_findings(contacts: pd.DataFrame) -> pd.DataFrame:
         contact_ids=ids[invalid.to_numpy()],
         email_norms=invalid_norms.to_numpy(dtype=object),
         list_ids=None,
-        details=np.full(
-            int(invalid.sum()), "the address is not a valid e-mail address", dtype=object
-        ),
+        # the address itself is the fact, and it is in email_norm
+        params=object_array([{} for _ in range(int(invalid.sum()))]),
     )
     return combine_findings([duplicates, invalids])

@@ -11,6 +11,7 @@ import pandas as pd
 
 from compliance.basis import KEEP, MarketingLists, PairVerdict, judge_pairs
 from compliance.codes import (
+    LIST_FINDINGS,
     LIST_STATUS_ACTIVE,
     UNSUBSCRIBE_PRECEDENCE,
     ActionType,
@@ -205,7 +206,7 @@ def _pair_findings(
     marketing: MarketingLists,
     strict: bool,
 ) -> pd.DataFrame:
-    codes = [code.value for code in (*UNSUBSCRIBE_PRECEDENCE, FindingCode.CONSENT_INCOMPLETE)]
+    codes = [code.value for code in LIST_FINDINGS]
     incomplete = len(codes) - 1
     rule = np.where(verdict.incomplete, incomplete, verdict.rule)
     hit = rule != KEEP
@@ -213,16 +214,9 @@ def _pair_findings(
     # it (R-MOD-2: such a record is no basis), so its finding is high; soft opt-in still holds.
     raised = (verdict.incomplete & ~verdict.soft & strict)[hit]
     rule, row, list_pos = rule[hit], pairs.row[hit], pairs.list_pos[hit]
-    # Detail text depends only on (rule, list): build each distinct text once, then gather.
+    # Params depend only on (rule, list): build one dict per distinct pair, shared by its rows
+    # (read-only from here on).
     combo, inverse = np.unique(rule * len(marketing) + list_pos, return_inverse=True)
-    texts = np.array(
-        [
-            _describe(codes[c // len(marketing)], marketing.policies[c % len(marketing)])
-            for c in combo
-        ],
-        dtype=object,
-    )
-    # One params dict per distinct text too, shared by its rows (read-only from here on).
     facts = object_array(
         [_facts(codes[c // len(marketing)], marketing.policies[c % len(marketing)]) for c in combo]
     )
@@ -231,7 +225,6 @@ def _pair_findings(
         contact_ids=contacts["contact_id"].to_numpy(dtype=np.int64)[row],
         email_norms=contacts["email_norm"].to_numpy(dtype=object)[row],
         list_ids=marketing.ids.to_numpy(dtype=np.int64)[list_pos],
-        details=texts[inverse.reshape(-1)] if len(texts) else np.array([], dtype=object),
         params=facts[inverse.reshape(-1)] if len(facts) else np.array([], dtype=object),
     )
     findings.loc[raised, "severity"] = Severity.HIGH.value
@@ -239,29 +232,11 @@ def _pair_findings(
 
 
 def _facts(code: str, policy: ListPolicy) -> dict[str, object]:
-    """What the detail names, for a report to say in its own language."""
+    """The list the finding is about, for a report to name (codes.FINDING_PARAMS)."""
     facts: dict[str, object] = {"list_id": policy.id, "purpose": policy.purpose}
     if code == FindingCode.SOFT_OPT_IN_EXPIRED:
         facts["product_groups"] = list(policy.product_groups)
     return facts
-
-
-def _describe(code: str, policy: ListPolicy) -> str:
-    where = f"list {policy.id} ({policy.purpose})"
-    return {
-        FindingCode.OBJECTION_NOT_HONOURED: f"active on {where} although the person objected"
-        " to a use the list is for",
-        FindingCode.SUPPRESSION_BREACH: f"active on {where} although the address is on the"
-        " suppression list",
-        FindingCode.RESUBSCRIBED_AFTER_OPT_OUT: f"active on {where} again after opting out of it"
-        " in ActiveCampaign, with no new opt-in since",
-        FindingCode.CONSENT_WITHDRAWN: f"active on {where} after consent was withdrawn",
-        FindingCode.SOFT_OPT_IN_EXPIRED: f"active on {where}; the last purchase in"
-        f" {', '.join(policy.product_groups)} is older than the soft opt-in period",
-        FindingCode.NO_MARKETING_BASIS: f"active on {where} with no consent and no soft opt-in",
-        FindingCode.CONSENT_INCOMPLETE: f"the consent relied on for {where} lacks its wording id"
-        " or privacy-notice version",
-    }[FindingCode(code)]
 
 
 def _unsubscribes(
@@ -271,10 +246,7 @@ def _unsubscribes(
     marketing: MarketingLists,
     strict: bool,
 ) -> pd.DataFrame:
-    codes = np.array(
-        [code.value for code in (*UNSUBSCRIBE_PRECEDENCE, FindingCode.CONSENT_INCOMPLETE)],
-        dtype=object,
-    )
+    codes = np.array([code.value for code in LIST_FINDINGS], dtype=object)
     rule = verdict.rule.copy()
     if strict:
         rule[verdict.incomplete & ~verdict.soft] = len(codes) - 1

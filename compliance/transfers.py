@@ -39,7 +39,6 @@ def transfer_findings(
 ) -> pd.DataFrame:
     """One critical finding per non-EEA processor whose transfer mechanism is "none" (or blank)."""
     eea = {country.strip().upper() for country in eea_countries}
-    details: list[str] = []
     params: list[dict[str, str]] = []
     for processor in processors:
         country = processor.country.strip().upper()
@@ -47,16 +46,11 @@ def transfer_findings(
         if country in eea or mechanism not in (NO_MECHANISM, ""):
             continue
         params.append({"processor": processor.name, "country": country})
-        details.append(
-            f"processor {processor.name} ({country}) receives personal data outside the EEA"
-            " without adequacy or standard contractual clauses"
-        )
     found = make_findings(
-        codes=np.full(len(details), FindingCode.TRANSFER_WITHOUT_SAFEGUARD.value, dtype=object),
+        codes=np.full(len(params), FindingCode.TRANSFER_WITHOUT_SAFEGUARD.value, dtype=object),
         contact_ids=None,
         email_norms=None,
         list_ids=None,
-        details=np.array(details, dtype=object),
         params=object_array(params),
     )
     return combine_findings([found])

@@ -23,6 +23,7 @@ from jobs.dsr_gate import may_proceed
 from jobs.errors import ConfigError
 from jobs.ropa import ropa_for
 from reports.access import write_access
+from reports.explain import finding_detail
 from sync.activecampaign import actions as ac
 from sync.executor import Step, StepResult, execute
 from sync.register import ledger, person, suppressions, transaction
@@ -280,13 +281,21 @@ def run_access(
         )
         # The letter states the facts; the controller must fix the transfer (SPEC 7).
         outcome.warnings = [
-            f"warning: {detail}; the letter says so: set a transfer_mechanism for it in"
-            " [[processors]]"
-            for detail in transfer_findings(ctx.settings.processors, EEA_COUNTRIES)["detail"]
+            f"warning: {finding_detail(finding, {})} The letter says so: set a"
+            " transfer_mechanism for it in [[processors]]"
+            for finding in _rows(transfer_findings(ctx.settings.processors, EEA_COUNTRIES))
         ]
         return req.close(
             outcome, ok=True, detail={"contacts": len(bundles), "folder": str(out_dir)}
         )
+
+
+def _rows(findings: Any) -> list[dict[str, Any]]:
+    """Processor findings as the {code, params} rows reports/ words."""
+    return [
+        {"code": code, "params": params}
+        for code, params in zip(findings["code"], findings["params"], strict=True)
+    ]
 
 
 def recipients_of(ctx: Context, conn: sqlite3.Connection, subject: Subject, ids: list[int]) -> Any:

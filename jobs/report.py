@@ -18,6 +18,7 @@ from compliance.deadlines import days_left
 from compliance.emails import mask_email
 from jobs.context import Context
 from jobs.notice import notice_status
+from reports.explain import finding_detail, list_names
 from reports.i18n import get_lang
 from reports.next_steps import next_steps
 from reports.next_text import rendered_steps
@@ -65,30 +66,33 @@ def _int_or_none(value: Any) -> int | None:
 
 def _params(value: Any) -> dict[str, Any]:
     # Dicts from compliance/; numpy or pandas scalars inside become plain JSON numbers.
-    if not isinstance(value, dict):
-        return {}
     return {key: item.item() if hasattr(item, "item") else item for key, item in value.items()}
 
 
 def finding_rows(
-    findings: pd.DataFrame, emails: dict[int, str], *, show_emails: bool
+    findings: pd.DataFrame,
+    emails: dict[int, str],
+    *,
+    show_emails: bool,
+    list_names: dict[str, str],
 ) -> list[dict[str, Any]]:
     rows = []
     for row in findings.itertuples(index=False):
         contact_id = _int_or_none(row.contact_id)
         email = emails.get(contact_id, "") if contact_id is not None else ""
-        rows.append(
-            {
-                "code": str(row.code),
-                "severity": str(row.severity),
-                "contact_id": contact_id,
-                "email_masked": (email if show_emails else mask_email(email)) if email else "",
-                "list_id": _int_or_none(row.list_id),
-                "status": str(row.status),
-                "detail": str(row.detail),
-                "params": _params(getattr(row, "params", None)),
-            }
-        )
+        found = {
+            "code": str(row.code),
+            "severity": str(row.severity),
+            "contact_id": contact_id,
+            "email_masked": (email if show_emails else mask_email(email)) if email else "",
+            "list_id": _int_or_none(row.list_id),
+            "status": str(row.status),
+            "detail": "",
+            "params": _params(row.params),
+        }
+        # compliance/ writes no sentences; tools reading report.json still get one, in English
+        found["detail"] = finding_detail(found, list_names)
+        rows.append(found)
     return rows
 
 
@@ -149,9 +153,13 @@ def build_report(
     findings = (
         record.findings
         if record.findings is not None
-        else pd.DataFrame(columns=["code", "severity", "contact_id", "list_id", "status", "detail"])
+        else pd.DataFrame(columns=["code", "severity", "contact_id", "list_id", "status", "params"])
     )
-    rows = finding_rows(findings, emails, show_emails=show_emails)
+    lists = [
+        {"id": item.id, "name": item.name or "", "purpose": item.purpose, "basis": item.basis}
+        for item in settings.lists
+    ]
+    rows = finding_rows(findings, emails, show_emails=show_emails, list_names=list_names(lists))
     latest = sync_state.latest_pull(conn)
     pull = dict(record.pull)
     if latest is not None and not pull.get("requests"):
@@ -190,10 +198,7 @@ def build_report(
             "purge_planned": int(record.purge.get("count", 0)),
         },
         "active_by_basis": active_by_basis(conn, ctx),
-        "lists": [
-            {"id": item.id, "name": item.name or "", "purpose": item.purpose, "basis": item.basis}
-            for item in settings.lists
-        ],
+        "lists": lists,
         "findings": rows,
         "actions": record.actions,
         "requests": request_rows(conn, ctx.now()),

@@ -175,27 +175,16 @@ STRINGS: dict[str, str] = {
     "explain.NO_MARKETING_BASIS": "Active on list {list} with no consent and no soft opt-in.",
     "explain.CONSENT_INCOMPLETE": "The consent relied on for list {list} lacks its wording ID "
     "or privacy-notice version.",
-    "explain.DSR_DUE_SOON": "A data-subject request is due soon.",
-    "explain.DSR_DUE_SOON.due": "Request {request} ({type}) must be answered by {due}.",
-    "explain.DSR_DUE_SOON.left": "Request {request} ({type}) must be answered by {due}; "
-    "{left} left.",
-    "explain.DSR_OVERDUE": "A data-subject request is past its deadline.",
-    "explain.DSR_IDENTITY_UNVERIFIED": "A data-subject request waits for an identity check.",
-    "explain.DSR_IDENTITY_UNVERIFIED.due": "Request {request} ({type}) waits for an identity "
+    "explain.DSR_DUE_SOON": "Request {request} ({type}) must be answered by {due}; {left} left.",
+    "explain.DSR_OVERDUE": "Request {request} ({type}) was due {due}; overdue by {late}.",
+    "explain.DSR_IDENTITY_UNVERIFIED": "Request {request} ({type}) waits for an identity "
     "check (--verified); answer by {due}.",
-    "explain.DSR_OVERDUE.due": "Request {request} ({type}) was due {due}.",
-    "explain.DSR_OVERDUE.late": "Request {request} ({type}) was due {due}; overdue by {late}.",
     "explain.under_a_day": "less than a day",
-    "explain.DPA_MISSING": "A processor has no signed data-processing agreement on record.",
-    "explain.dpa_named": "Processor {name} has no signed data-processing agreement on record "
+    "explain.DPA_MISSING": "Processor {name} has no signed data-processing agreement on record "
     "(GDPR Art. 28(3)): sign it and set dpa_signed in its [[processors]] entry.",
-    "explain.TRANSFER_WITHOUT_SAFEGUARD": "Personal data goes outside the EU/EEA without an "
-    "adequacy decision or standard contractual clauses.",
-    "explain.transfer_named": "Personal data goes to processor {name} ({country}) outside the "
-    "EU/EEA without an adequacy decision or standard contractual clauses.",
-    "explain.DUPLICATE_CONTACT": "More than one contact in ActiveCampaign has this email address.",
-    "explain.duplicate_count": "{count} contacts in ActiveCampaign share this email address.",
-    "explain.duplicate_others": "{count} contacts in ActiveCampaign share this email address; "
+    "explain.TRANSFER_WITHOUT_SAFEGUARD": "Personal data goes to processor {name} ({country}) "
+    "outside the EU/EEA without an adequacy decision or standard contractual clauses.",
+    "explain.DUPLICATE_CONTACT": "{count} contacts in ActiveCampaign share this email address; "
     "the others: {others}.",
     "explain.INVALID_EMAIL": "The address is not a valid email address.",
     "actions.heading": "Actions",

@@ -181,31 +181,19 @@ STRINGS: dict[str, str] = {
     "asiakassuhteeseen perustuvaa markkinointioikeutta.",
     "explain.CONSENT_INCOMPLETE": "Listan {list} perusteena olevasta suostumuksesta puuttuu "
     "suostumustekstin tunnus tai tietosuojaselosteen versio.",
-    "explain.DSR_DUE_SOON": "Rekisteröidyn pyynnön määräaika lähestyy.",
-    "explain.DSR_DUE_SOON.due": "Pyyntöön {request} ({type}) on vastattava viimeistään {due}.",
-    "explain.DSR_DUE_SOON.left": "Pyyntöön {request} ({type}) on vastattava viimeistään {due}; "
+    "explain.DSR_DUE_SOON": "Pyyntöön {request} ({type}) on vastattava viimeistään {due}; "
     "aikaa on {left}.",
-    "explain.DSR_OVERDUE": "Rekisteröidyn pyynnön määräaika on ohitettu.",
-    "explain.DSR_OVERDUE.due": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
-    "{due}.",
-    "explain.DSR_OVERDUE.late": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
+    "explain.DSR_OVERDUE": "Pyyntöön {request} ({type}) olisi pitänyt vastata viimeistään "
     "{due}; myöhässä {late}.",
     "explain.under_a_day": "alle päivä",
-    "explain.DSR_IDENTITY_UNVERIFIED": "Rekisteröidyn pyyntö odottaa henkilöllisyyden tarkistusta.",
-    "explain.DSR_IDENTITY_UNVERIFIED.due": "Pyyntö {request} ({type}) odottaa henkilöllisyyden "
+    "explain.DSR_IDENTITY_UNVERIFIED": "Pyyntö {request} ({type}) odottaa henkilöllisyyden "
     "tarkistusta (--verified); vastattava viimeistään {due}.",
-    "explain.DPA_MISSING": "Käsittelijän allekirjoitettua käsittelysopimusta ei ole kirjattu.",
-    "explain.dpa_named": "Käsittelijän {name} allekirjoitettua käsittelysopimusta ei ole kirjattu "
-    "(tietosuoja-asetuksen 28 artiklan 3 kohta): allekirjoita sopimus ja merkitse dpa_signed sen "
-    "[[processors]]-kohtaan.",
-    "explain.TRANSFER_WITHOUT_SAFEGUARD": "Henkilötietoja siirretään EU:n/ETA:n ulkopuolelle "
-    "ilman riittävyyspäätöstä tai vakiolausekkeita.",
-    "explain.transfer_named": "Henkilötietoja siirretään käsittelijälle {name} ({country}) "
-    "EU:n/ETA:n ulkopuolelle ilman riittävyyspäätöstä tai vakiolausekkeita.",
-    "explain.DUPLICATE_CONTACT": "Sama sähköpostiosoite on useammalla kontaktilla "
-    "ActiveCampaignissa.",
-    "explain.duplicate_count": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa.",
-    "explain.duplicate_others": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa; "
+    "explain.DPA_MISSING": "Käsittelijän {name} allekirjoitettua käsittelysopimusta ei ole "
+    "kirjattu (tietosuoja-asetuksen 28 artiklan 3 kohta): allekirjoita sopimus ja merkitse "
+    "dpa_signed sen [[processors]]-kohtaan.",
+    "explain.TRANSFER_WITHOUT_SAFEGUARD": "Henkilötietoja siirretään käsittelijälle {name} "
+    "({country}) EU:n/ETA:n ulkopuolelle ilman riittävyyspäätöstä tai vakiolausekkeita.",
+    "explain.DUPLICATE_CONTACT": "Sama sähköpostiosoite on {count} kontaktilla ActiveCampaignissa; "
     "muut kontaktit: {others}.",
     "explain.INVALID_EMAIL": "Osoite ei ole kelvollinen sähköpostiosoite.",
     "actions.heading": "Toimenpiteet",

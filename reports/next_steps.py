@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from compliance.codes import FindingCode
 from compliance.deadlines import days_left
 
 # Fixed by `rekisteri reconcile --apply` (unsubscribe or tag in ActiveCampaign).
-APPLY_CRITICAL = frozenset({"OBJECTION_NOT_HONOURED", "SUPPRESSION_BREACH"})
-APPLY_OTHER = frozenset({"CONSENT_WITHDRAWN", "SOFT_OPT_IN_EXPIRED", "NO_MARKETING_BASIS"})
+APPLY_CRITICAL = frozenset({FindingCode.OBJECTION_NOT_HONOURED, FindingCode.SUPPRESSION_BREACH})
+APPLY_OTHER = frozenset(
+    {FindingCode.CONSENT_WITHDRAWN, FindingCode.SOFT_OPT_IN_EXPIRED, FindingCode.NO_MARKETING_BASIS}
+)
 # More than this share of marketing contacts without a basis on a run means the consent
 # records are almost certainly missing, not that most people were signed up unlawfully.
 MOST = 0.5
@@ -52,7 +55,7 @@ def _contacts(findings: Iterable[Mapping[str, Any]]) -> int:
 def consents_missing(report: Mapping[str, Any]) -> dict[str, int] | None:
     """Counts for the first-run hint when most marketing contacts lack a basis, else None."""
     findings = report.get("findings") or []
-    no_basis = _contacts(f for f in findings if f.get("code") == "NO_MARKETING_BASIS")
+    no_basis = _contacts(f for f in findings if f.get("code") == FindingCode.NO_MARKETING_BASIS)
     totals = report.get("totals") or {}
     # After an apply run they are no longer active, so count them back in.
     marketing = max(int(totals.get("active_marketing") or 0), no_basis)
@@ -92,7 +95,7 @@ def _aware(text: str) -> datetime:
 
 def _request_steps(report: Mapping[str, Any], now: datetime, *, overdue: bool) -> list[Step]:
     steps = []
-    wanted = "DSR_OVERDUE" if overdue else "DSR_DUE_SOON"
+    wanted = FindingCode.DSR_OVERDUE if overdue else FindingCode.DSR_DUE_SOON
     requests = {str(r.get("id")): r for r in report.get("requests") or []}
     seen: set[str] = set()
     for finding in _open(report.get("findings") or [], [wanted]):
@@ -150,7 +153,7 @@ def _purge_step(report: Mapping[str, Any]) -> Step | None:
 
 def _processor_steps(report: Mapping[str, Any]) -> list[Step]:
     steps = []
-    for finding in _open(report.get("findings") or [], ["TRANSFER_WITHOUT_SAFEGUARD"]):
+    for finding in _open(report.get("findings") or [], [FindingCode.TRANSFER_WITHOUT_SAFEGUARD]):
         params = finding.get("params") or {}
         steps.append(
             Step(
@@ -167,7 +170,7 @@ def _processor_steps(report: Mapping[str, Any]) -> list[Step]:
 def _tidy_steps(report: Mapping[str, Any]) -> list[Step]:
     findings = report.get("findings") or []
     steps = []
-    incomplete = _open(findings, ["CONSENT_INCOMPLETE"])
+    incomplete = _open(findings, [FindingCode.CONSENT_INCOMPLETE])
     if incomplete:
         steps.append(
             Step(
@@ -176,10 +179,10 @@ def _tidy_steps(report: Mapping[str, Any]) -> list[Step]:
                 {"count": _contacts(incomplete)},
             )
         )
-    duplicates = _open(findings, ["DUPLICATE_CONTACT"])
+    duplicates = _open(findings, [FindingCode.DUPLICATE_CONTACT])
     if duplicates:
         steps.append(Step("merge_duplicates", None, {"count": _contacts(duplicates)}))
-    invalid = _open(findings, ["INVALID_EMAIL"])
+    invalid = _open(findings, [FindingCode.INVALID_EMAIL])
     if invalid:
         steps.append(Step("fix_invalid", None, {"count": _contacts(invalid)}))
     return steps

@@ -8,9 +8,10 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from compliance.codes import FindingCode
 from compliance.notice import DEFECTS
 from reports import charts
-from reports.explain import explain_finding, list_label, list_names, requests_by_id
+from reports.explain import finding_text, list_label, list_names
 from reports.files import ensure_private_dir, write_csv, write_json, write_text
 from reports.i18n import Lang, get_lang, zone_of
 from reports.next_text import step_text
@@ -35,21 +36,21 @@ FINDING_CSV_COLUMNS = (
 ACTION_COLUMNS = ("type", "contact_id", "list_id", "rule", "result")
 SEVERITIES = ("critical", "high", "medium", "low")
 # Most severe first: the order of the legend, the chart stacks and the chart colours.
-CODE_ORDER = (
-    "OBJECTION_NOT_HONOURED",
-    "SUPPRESSION_BREACH",
-    "DSR_OVERDUE",
-    "RESUBSCRIBED_AFTER_OPT_OUT",
-    "TRANSFER_WITHOUT_SAFEGUARD",
-    "DPA_MISSING",
-    "CONSENT_WITHDRAWN",
-    "SOFT_OPT_IN_EXPIRED",
-    "NO_MARKETING_BASIS",
-    "CONSENT_INCOMPLETE",
-    "DSR_DUE_SOON",
-    "DSR_IDENTITY_UNVERIFIED",
-    "DUPLICATE_CONTACT",
-    "INVALID_EMAIL",
+CODE_ORDER: tuple[FindingCode, ...] = (
+    FindingCode.OBJECTION_NOT_HONOURED,
+    FindingCode.SUPPRESSION_BREACH,
+    FindingCode.DSR_OVERDUE,
+    FindingCode.RESUBSCRIBED_AFTER_OPT_OUT,
+    FindingCode.TRANSFER_WITHOUT_SAFEGUARD,
+    FindingCode.DPA_MISSING,
+    FindingCode.CONSENT_WITHDRAWN,
+    FindingCode.SOFT_OPT_IN_EXPIRED,
+    FindingCode.NO_MARKETING_BASIS,
+    FindingCode.CONSENT_INCOMPLETE,
+    FindingCode.DSR_DUE_SOON,
+    FindingCode.DSR_IDENTITY_UNVERIFIED,
+    FindingCode.DUPLICATE_CONTACT,
+    FindingCode.INVALID_EMAIL,
 )
 BASES = ("consent", "soft_opt_in")
 # Part C of RULES.md: defects of the current privacy notice, shown until the caller says which
@@ -105,11 +106,9 @@ def write_report(
 def finding_csv_rows(report: Mapping[str, Any], lang: Lang) -> list[dict[str, Any]]:
     """One row per finding, in report.json's order, keyed by the translated headers."""
     names = list_names(report.get("lists"))
-    by_id = requests_by_id(report.get("requests"))
     headers = [lang.t(f"findings.col.{key}") for key in FINDING_CSV_COLUMNS]
     rows = []
     for finding in report.get("findings", []):
-        text = explain_finding(finding, lang=lang, names=names, requests=by_id)
         list_id = finding.get("list_id")
         values = (
             lang.label("severity", finding.get("severity")),
@@ -119,7 +118,7 @@ def finding_csv_rows(report: Mapping[str, Any], lang: Lang) -> list[dict[str, An
             finding.get("email_masked"),
             None if list_id is None else list_label(list_id, names),
             lang.label("finding_status", finding.get("status")),
-            " ".join(part for part in (text.text, text.raw) if part),
+            finding_text(finding, lang=lang, names=names),
         )
         rows.append(dict(zip(headers, values, strict=True)))
     return rows
@@ -157,7 +156,6 @@ def report_context(
     for finding in sorted(findings, key=lambda f: _severity_rank(f.get("severity"))):
         groups.setdefault(finding.get("severity"), []).append(finding)
     names = list_names(report.get("lists"))
-    by_id = requests_by_id(report.get("requests"))
     requests = sorted(
         report.get("requests", []),
         key=lambda r: (r.get("status") != "open", str(r.get("due_at") or "")),
@@ -200,12 +198,12 @@ def report_context(
         "fixed_findings": len(findings) - len(open_findings),
         "open_by_severity": [(s, open_counts.get(s, 0)) for s in SEVERITIES],
         "open_findings": len(open_findings),
-        # (severity, [(finding, FindingText)], total, open count): open rows first, then fixed
+        # (severity, [(finding, sentence)], total, open count): open rows first, then fixed
         "finding_groups": [
             (
                 severity,
                 [
-                    (f, explain_finding(f, lang=lang, names=names, requests=by_id))
+                    (f, finding_text(f, lang=lang, names=names))
                     for f in sorted(items, key=_finding_key)[:MAX_ROWS]
                 ],
                 len(items),

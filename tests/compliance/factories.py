@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from compliance.codes import SEVERITY, Basis, FindingCode
+from compliance.codes import FINDING_PARAMS, SEVERITY, Basis, FindingCode
 from compliance.frames import SCHEMAS, empty_frame
 from compliance.policy import ListPolicy
 
@@ -133,8 +133,13 @@ def suppressions(*rows: tuple[str, ...]) -> pd.DataFrame:
 
 
 def findings(*rows: tuple[Any, ...]) -> pd.DataFrame:
-    """Expected findings: (code, contact_id, email_norm, list_id, detail[, params]), severity
-    filled in; params None when left out."""
+    """Expected findings: (code, contact_id, email_norm, list_id, params), severity filled in.
+
+    Each params dict must have exactly the keys codes.FINDING_PARAMS declares for its code, so
+    every whole-frame comparison also holds the rules to that contract.
+    """
+    for code, *_, params in rows:
+        assert sorted(params) == sorted(FINDING_PARAMS[FindingCode(code)]), (code, params)
     return frame(
         "findings",
         (
@@ -144,10 +149,9 @@ def findings(*rows: tuple[Any, ...]) -> pd.DataFrame:
                 "contact_id": contact_id,
                 "email_norm": email,
                 "list_id": list_id,
-                "detail": detail,
-                "params": params[0] if params else None,
+                "params": params,
             }
-            for code, contact_id, email, list_id, detail, *params in rows
+            for code, contact_id, email, list_id, params in rows
         ),
     )
 

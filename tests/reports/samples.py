@@ -120,8 +120,9 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "m***@example.fi",
                 "list_id": 1,
                 "status": "fixed",
-                "detail": "active on list 1 (newsletter) although the person objected"
-                " to direct marketing",
+                "detail": "Active on list 1 (Uutiskirje) although the person objected to a use"
+                " the list serves.",
+                "params": {"list_id": 1, "purpose": "newsletter"},
             },
             {
                 "code": "NO_MARKETING_BASIS",
@@ -130,7 +131,9 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "t***@gmail.com",
                 "list_id": 2,
                 "status": "open",
-                "detail": "active on list 2 (customer_offers) with no consent and no soft opt-in",
+                "detail": "Active on list 2 (Asiakastarjoukset) with no consent and no soft"
+                " opt-in.",
+                "params": {"list_id": 2, "purpose": "customer_offers"},
             },
             {
                 "code": "CONSENT_INCOMPLETE",
@@ -139,8 +142,9 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "t***@gmail.com",
                 "list_id": 1,
                 "status": "open",
-                "detail": "the consent relied on for list 1 (newsletter) lacks its wording id"
-                " or privacy-notice version",
+                "detail": "The consent relied on for list 1 (Uutiskirje) lacks its wording ID"
+                " or privacy-notice version.",
+                "params": {"list_id": 1, "purpose": "newsletter"},
             },
             {
                 "code": "DSR_DUE_SOON",
@@ -149,7 +153,14 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": None,
                 "list_id": None,
                 "status": "open",
-                "detail": "access request q-7 is due 2026-11-30, 5 days left",
+                "detail": "Request q-7 (Access) must be answered by 2026-11-30 09:00 UTC;"
+                " 5 days left.",
+                "params": {
+                    "request_id": "q-7",
+                    "type": "access",
+                    "due_at": "2026-11-30T09:00:00+00:00",
+                    "days_left": 5,
+                },
             },
             {
                 "code": "DUPLICATE_CONTACT",
@@ -158,7 +169,8 @@ def sample_report() -> dict[str, Any]:
                 "email_masked": "a***@yritys.fi",
                 "list_id": None,
                 "status": "open",
-                "detail": "2 contacts in ActiveCampaign share this address",
+                "detail": "2 contacts in ActiveCampaign share this email address; the others: 98.",
+                "params": {"count": 2, "other_ids": [98]},
             },
         ],
         "actions": [

@@ -141,10 +141,14 @@ def test_html_is_offline_and_masked(
 
 
 def test_html_escapes_untrusted_text(tmp_path: Path, report: dict[str, Any]) -> None:
-    """A list name or a raw finding detail with markup is shown as text, never as a tag."""
+    """A list name or a processor's name with markup is shown as text, never as a tag."""
     report["lists"][1]["name"] = "<b>Tarjoukset</b>"
     report["findings"].append(
-        {**report["findings"][4], "code": "NEW_CODE", "detail": "x <script>alert(1)</script>"}
+        {
+            **report["findings"][3],
+            "code": "DPA_MISSING",
+            "params": {"processor": "x <script>alert(1)</script>"},
+        }
     )
     html = _write(tmp_path, report, []).read_text(encoding="utf-8")
     assert "<script>" not in html and "<b>" not in html
@@ -303,7 +307,7 @@ def test_finnish_findings_have_no_english_detail(tmp_path: Path, report: dict[st
         "perustuvaa markkinointioikeutta." in text
     )
     assert [f["detail"] for f in report["findings"] if f["detail"] in text] == []
-    for english in ("with no consent", "active on list", "request q-7 is due", "share this"):
+    for english in ("with no consent", "Active on list", "must be answered", "share this"):
         assert english not in text, english
     assert _finding_cells(html) == [
         "Markkinointikieltoa ei noudatettu OBJECTION_NOT_HONOURED 17 m***@example.fi #1 "
@@ -318,7 +322,7 @@ def test_finnish_findings_have_no_english_detail(tmp_path: Path, report: dict[st
         "Pyynnön määräaika lähestyy DSR_DUE_SOON – – – Avoin Pyyntöön q-7 (Tarkastuspyyntö) on "
         "vastattava viimeistään 30.11.2026 klo 09.00 UTC; aikaa on 5 päivää.",
         "Kaksoiskontakti DUPLICATE_CONTACT 99 a***@yritys.fi – Avoin Sama sähköpostiosoite on "
-        "2 kontaktilla ActiveCampaignissa.",
+        "2 kontaktilla ActiveCampaignissa; muut kontaktit: 98.",
     ]
 
 
@@ -328,14 +332,14 @@ def test_english_findings_use_english_sentences(tmp_path: Path, report: dict[str
     for phrase in (
         "Active on list 2 (Asiakastarjoukset) with no consent and no soft opt-in.",
         "Request q-7 (Access) must be answered by 2026-11-30 09:00 UTC; 5 days left.",
-        "2 contacts in ActiveCampaign share this email address.",
+        "2 contacts in ActiveCampaign share this email address; the others: 98.",
     ):
         assert phrase in text, phrase
     assert "Aktiivinen listalla" not in text
 
 
 def test_raw_detail_stays_in_json(tmp_path: Path, report: dict[str, Any]) -> None:
-    """Machines still get compliance's English detail in report.json; the CSV is for people."""
+    """Machines still get the English detail in report.json; the CSV is for people."""
     _write(tmp_path, report, [], "fi")
     saved = json.loads((tmp_path / "run" / "report.json").read_text(encoding="utf-8"))
     with (tmp_path / "run" / "findings.csv").open(encoding="utf-8", newline="") as handle:
@@ -343,7 +347,7 @@ def test_raw_detail_stays_in_json(tmp_path: Path, report: dict[str, Any]) -> Non
     expected = [f["detail"] for f in report["findings"]]
     assert [f["detail"] for f in saved["findings"]] == expected
     assert not {r["Lisätiedot"] for r in rows} & set(expected)
-    assert expected[1] == "active on list 2 (customer_offers) with no consent and no soft opt-in"
+    assert expected[1] == "Active on list 2 (Asiakastarjoukset) with no consent and no soft opt-in."
 
 
 def test_without_lists_shows_the_list_id(tmp_path: Path, report: dict[str, Any]) -> None:
@@ -358,16 +362,6 @@ def test_without_lists_shows_the_list_id(tmp_path: Path, report: dict[str, Any])
     assert "Uutiskirje" not in text and "Asiakastarjoukset" not in text
     assert _finding_cells(html)[1].startswith(
         "Ei markkinointiperustetta NO_MARKETING_BASIS 42 t***@gmail.com #2 Avoin"
-    )
-
-
-def test_unmatched_request_keeps_raw_detail(tmp_path: Path, report: dict[str, Any]) -> None:
-    """A DSR finding whose request is not in the report shows a sentence and the raw detail."""
-    report["findings"][3]["detail"] = "erase request q-99 was due 2026-11-01, 24 days ago"
-    text = parse(_write(tmp_path, report, [], "fi").read_text(encoding="utf-8")).text
-    assert (
-        "Rekisteröidyn pyynnön määräaika lähestyy. "
-        "erase request q-99 was due 2026-11-01, 24 days ago" in text
     )
 
 
